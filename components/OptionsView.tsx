@@ -1,0 +1,112 @@
+import { useState } from 'preact/hooks';
+import type { PackSummary } from '../lib/messages';
+import { HIGHLIGHT_STYLES, type Settings } from '../lib/settings';
+
+export interface OptionsState {
+  packs: PackSummary[];
+  settings: Settings | null;
+  status: { kind: 'ok' | 'error'; text: string } | null;
+}
+
+export interface OptionsViewProps {
+  state: OptionsState;
+  onImportFile: (file: File) => void;
+  onToggle: (id: string, enabled: boolean) => void;
+  onDelete: (id: string) => void;
+  onSettings: (patch: Partial<Settings>) => void;
+}
+
+function PackRow({ pack, onToggle, onDelete }: { pack: PackSummary; onToggle: OptionsViewProps['onToggle']; onDelete: OptionsViewProps['onDelete'] }) {
+  const [confirming, setConfirming] = useState(false);
+  return (
+    <li class="pack" data-pack-id={pack.id}>
+      <label class="switch">
+        <input type="checkbox" checked={pack.enabled} onChange={(e) => onToggle(pack.id, (e.currentTarget as HTMLInputElement).checked)} aria-label={`Enable ${pack.title}`} />
+        <span>
+          <strong>{pack.title}</strong> <span class="muted">v{pack.version} · {pack.entryCount} entries · {pack.source}</span>
+          {pack.description && <span class="desc">{pack.description}</span>}
+        </span>
+      </label>
+      {confirming ? (
+        <span class="confirm">
+          <button type="button" class="danger" onClick={() => onDelete(pack.id)}>
+            Delete {pack.title}
+          </button>
+          <button type="button" onClick={() => setConfirming(false)}>
+            Keep
+          </button>
+        </span>
+      ) : (
+        <button type="button" onClick={() => setConfirming(true)} aria-label={`Delete ${pack.title}`}>
+          Delete
+        </button>
+      )}
+    </li>
+  );
+}
+
+function SettingsForm({ settings, onSettings }: { settings: Settings; onSettings: OptionsViewProps['onSettings'] }) {
+  const [sites, setSites] = useState(settings.disabledSites.join('\n'));
+  return (
+    <section aria-labelledby="settings-h">
+      <h2 id="settings-h">Settings</h2>
+      <label class="field">
+        <span>Hover delay (milliseconds)</span>
+        <input type="number" min={0} max={2000} step={50} value={settings.hoverDelayMs} onChange={(e) => onSettings({ hoverDelayMs: Number((e.currentTarget as HTMLInputElement).value) })} />
+      </label>
+      <label class="field">
+        <span>Highlight style</span>
+        <select value={settings.highlightStyle} onChange={(e) => onSettings({ highlightStyle: (e.currentTarget as HTMLSelectElement).value as Settings['highlightStyle'] })}>
+          {HIGHLIGHT_STYLES.map((s) => (
+            <option key={s} value={s}>
+              {s}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label class="field">
+        <span>Sites where Gloss is off (one per line)</span>
+        <textarea rows={4} value={sites} onInput={(e) => setSites((e.currentTarget as HTMLTextAreaElement).value)} onBlur={() => onSettings({ disabledSites: sites.split(/\s+/).filter(Boolean) })} />
+      </label>
+    </section>
+  );
+}
+
+export function OptionsView({ state, onImportFile, onToggle, onDelete, onSettings }: OptionsViewProps) {
+  return (
+    <main>
+      <h1>Gloss</h1>
+      <section aria-labelledby="packs-h">
+        <h2 id="packs-h">Glossary packs</h2>
+        {state.packs.length === 0 ? (
+          <p class="muted">No packs installed.</p>
+        ) : (
+          <ul class="packs">
+            {state.packs.map((p) => (
+              <PackRow key={p.id} pack={p} onToggle={onToggle} onDelete={onDelete} />
+            ))}
+          </ul>
+        )}
+        <label class="import">
+          <span>Import glossary pack</span>
+          <input
+            type="file"
+            accept=".json,application/json"
+            onChange={(e) => {
+              const input = e.currentTarget as HTMLInputElement;
+              const file = input.files?.[0];
+              if (file) onImportFile(file);
+              input.value = '';
+            }}
+          />
+        </label>
+        {state.status && (
+          <p role={state.status.kind === 'error' ? 'alert' : 'status'} class={`status ${state.status.kind}`}>
+            {state.status.text}
+          </p>
+        )}
+      </section>
+      {state.settings && <SettingsForm key={state.settings.disabledSites.join()} settings={state.settings} onSettings={onSettings} />}
+    </main>
+  );
+}

@@ -1,0 +1,42 @@
+// Compiles the enabled packs that apply to a page into one term index, cached per set of packs
+// so that every tab of a site shares one compilation until a pack changes.
+
+import { compileIndex, type PatternSource } from '../../lib/match/compile';
+import { toWire, type WireIndex } from '../../lib/match/index-format';
+import { addPackPatterns } from '../../lib/pack/patterns';
+import { matchesPattern } from '../../lib/url';
+import type { GlossDB } from '../../storage/db';
+import { enabledPacks } from '../../storage/packs';
+
+export class TermIndexCache {
+  private cache = new Map<string, Promise<WireIndex | null>>();
+  private packs: ReturnType<typeof enabledPacks> | null = null;
+
+  constructor(private db: GlossDB) {}
+
+  invalidate(): void {
+    this.cache.clear();
+    this.packs = null;
+  }
+
+  async forUrl(url: string): Promise<WireIndex | null> {
+    this.packs ??= enabledPacks(this.db);
+    const applicable = (await this.packs).filter(({ pack }) => {
+      const sites = pack.scope?.sites;
+      return !sites?.length || sites.some((p) => matchesPattern(p, url));
+    });
+    if (applicable.length === 0) return null;
+    const key = applicable.map(({ pack }) => `${pack.id}@${pack.updatedAt}`).join('|');
+    let hit = this.cache.get(key);
+    if (!hit) {
+      hit = Promise.resolve().then(() => {
+        const patterns: PatternSource[] = [];
+        const entries: string[] = [];
+        for (const { pack, entries: rows } of applicable) addPackPatterns({ id: pack.id, folding: pack.folding, entries: rows }, patterns, entries);
+        return toWire(compileIndex(patterns, entries));
+      });
+      this.cache.set(key, hit);
+    }
+    return hit;
+  }
+}

@@ -1,0 +1,124 @@
+// Collects the text a reader sees as blocks: runs of text nodes between block boundaries
+// (DESIGN.md §4). A match may cross inline elements inside a block, never a block boundary.
+
+export interface TextBlock {
+  nodes: Text[];
+  /** Offset of each node's text within `text`. */
+  starts: number[];
+  text: string;
+}
+
+const BLOCK_TAGS = new Set(
+  'ADDRESS ARTICLE ASIDE BLOCKQUOTE BODY BR CAPTION CENTER DD DETAILS DIALOG DIR DIV DL DT FIELDSET FIGCAPTION FIGURE FOOTER FORM H1 H2 H3 H4 H5 H6 HEADER HGROUP HR HTML LEGEND LI LISTING MAIN MARQUEE MENU NAV OL P PLAINTEXT PRE SEARCH SECTION SUMMARY TABLE TBODY TD TFOOT TH THEAD TR UL XMP'.split(' '),
+);
+
+const SKIP_TAGS = new Set(
+  'SCRIPT STYLE NOSCRIPT TEMPLATE HEAD TITLE TEXTAREA SELECT OPTION OPTGROUP DATALIST IFRAME OBJECT EMBED VIDEO AUDIO CANVAS NOEMBED NOFRAMES RP INPUT'.split(' '),
+);
+const SVG_NS = 'http://www.w3.org/2000/svg';
+const MATHML_NS = 'http://www.w3.org/1998/Math/MathML';
+const HIDING_STYLE = /(^|;)\s*(display\s*:\s*none|content-visibility\s*:\s*hidden|visibility\s*:\s*(hidden|collapse))/i;
+
+/** Our own UI host; never scanned. */
+export const HOST_TAG = 'gloss-root';
+
+export function isBlockElement(el: Element): boolean {
+  return BLOCK_TAGS.has(el.tagName);
+}
+
+function isSkipped(el: Element): boolean {
+  if (el.namespaceURI === SVG_NS) return el.localName === 'title' || el.localName === 'desc' || el.localName === 'metadata' || el.localName === 'style' || el.localName === 'script';
+  if (el.namespaceURI === MATHML_NS) return el.localName === 'annotation' || el.localName === 'annotation-xml';
+  if (SKIP_TAGS.has(el.tagName) || el.localName === HOST_TAG) return true;
+  if (el.hasAttribute('hidden')) return true;
+  const ce = el.getAttribute('contenteditable');
+  if (ce !== null && ce !== 'false') return true;
+  if (el.tagName === 'DIALOG' && !el.hasAttribute('open')) return true;
+  const style = el.getAttribute('style');
+  return style !== null && HIDING_STYLE.test(style);
+}
+
+// nodeType rather than instanceof, so this also runs on DOMs without those globals (unit tests).
+function elementOf(node: Node): Element | null {
+  return node.nodeType === 1 ? (node as Element) : node.parentElement;
+}
+
+/** True when `node` lies inside something Gloss must not scan (used before re-scanning a subtree). */
+export function insideSkipped(node: Node): boolean {
+  for (let el = elementOf(node); el; el = el.parentElement) if (isSkipped(el)) return true;
+  return false;
+}
+
+class Collector {
+  readonly blocks: TextBlock[] = [];
+  private nodes: Text[] = [];
+  private starts: number[] = [];
+  private parts: string[] = [];
+  private len = 0;
+  private hasText = false;
+
+  flush(): void {
+    if (this.hasText) this.blocks.push({ nodes: this.nodes, starts: this.starts, text: this.parts.join('') });
+    if (this.nodes.length) {
+      this.nodes = [];
+      this.starts = [];
+      this.parts = [];
+      this.len = 0;
+      this.hasText = false;
+    }
+  }
+
+  text(node: Text): void {
+    const data = node.data;
+    if (data.length === 0) return;
+    this.nodes.push(node);
+    this.starts.push(this.len);
+    this.parts.push(data);
+    this.len += data.length;
+    if (!this.hasText && /\S/.test(data)) this.hasText = true;
+  }
+
+  /** `svgText`: inside SVG, only text under <text> or <foreignObject> is visible text. */
+  walk(parent: Node, svgText: boolean): void {
+    for (let child = parent.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) {
+        if (svgText) this.text(child as Text);
+        continue;
+      }
+      if (child.nodeType !== 1) continue;
+      const el = child as Element;
+      if (isSkipped(el)) continue;
+      let inner = svgText;
+      if (el.namespaceURI === SVG_NS) inner = el.localName === 'text' || el.localName === 'foreignObject' ? true : el.localName === 'svg' ? false : svgText;
+      const block = isBlockElement(el);
+      if (block) this.flush();
+      if (el.tagName === 'DETAILS' && !el.hasAttribute('open')) this.walkClosedDetails(el, inner);
+      else this.walk(el, inner);
+      if (block) this.flush();
+    }
+  }
+
+  private walkClosedDetails(el: Element, svgText: boolean): void {
+    const summary = Array.from(el.children).find((c) => c.tagName === 'SUMMARY');
+    if (summary) {
+      this.flush();
+      this.walk(summary, svgText);
+      this.flush();
+    }
+  }
+}
+
+/** Blocks of visible text under `root` (itself included when it is an element). */
+export function collectBlocks(root: Node): TextBlock[] {
+  const c = new Collector();
+  if (root.nodeType === 3) c.text(root as Text);
+  else c.walk(root, (root as Element).namespaceURI !== SVG_NS);
+  c.flush();
+  return c.blocks;
+}
+
+/** Nearest ancestor that starts a block (the unit a re-scan must cover). */
+export function blockRootOf(node: Node): Element | null {
+  for (let el = elementOf(node); el; el = el.parentElement) if (isBlockElement(el)) return el;
+  return null;
+}

@@ -1,0 +1,311 @@
+// Gloss on one page: loads the term index, paints terms, keeps them current as the page
+// changes, and opens the popover on hover, tap, click or keyboard command.
+
+import { browser } from 'wxt/browser';
+import { en } from '../../lib/i18n';
+import { FORM_TERM, fromWire, type CompiledIndex } from '../../lib/match/index-format';
+import { makeClient, type BackgroundApi, type ContentApi, type EntryView, type Handlers, type PageTerm } from '../../lib/messages';
+import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
+import { blockRootOf, collectBlocks, HOST_TAG, insideSkipped } from './blocks';
+import { describeMatch } from './describe-match';
+import { scanBlocks, scanBlock, viewportFirst } from './page-scanner';
+import { Painter, type PaintedTerm } from './painter';
+import { PopoverHost } from './popover-host';
+
+const call = makeClient<BackgroundApi>((msg) => browser.runtime.sendMessage(msg));
+const CLOSE_DELAY_MS = 300;
+const MUTATION_DELAY_MS = 150;
+const t = en;
+
+interface OpenState {
+  term: PaintedTerm;
+  /** Keys of entries shown in place, after the hovered one (related navigation). */
+  trail: string[];
+  returnFocus: Element | null;
+}
+
+export class GlossPage {
+  private ix: CompiledIndex | null = null;
+  private settings: Settings = DEFAULT_SETTINGS;
+  private enabled = false;
+  private painter: Painter | null = null;
+  private popover = new PopoverHost();
+  private scanAbort = new AbortController();
+  private open: OpenState | null = null;
+  private hovered: PaintedTerm | null = null;
+  private openTimer = 0;
+  private closeTimer = 0;
+  private views = new Map<string, Promise<EntryView | null>>();
+  private dirty = new Set<Element>();
+  private mutationTimer = 0;
+  private observer = new MutationObserver((records) => this.onMutations(records));
+  private pointer = { x: 0, y: 0, pending: false };
+  private entryTerms: string[] = [];
+
+  constructor(private signal: AbortSignal) {
+    signal.addEventListener('abort', () => this.teardown());
+  }
+
+  async start(): Promise<void> {
+    await this.load();
+    const on = <K extends keyof DocumentEventMap>(type: K, fn: (e: DocumentEventMap[K]) => void, opts: AddEventListenerOptions = {}) =>
+      document.addEventListener(type, fn, { ...opts, capture: true, signal: this.signal });
+    on('pointermove', (e) => this.onPointerMove(e), { passive: true });
+    on('pointerup', (e) => this.onPointerUp(e), { passive: true });
+    on('keydown', (e) => this.onKeyDown(e));
+    on('focusin', (e) => this.onFocusIn(e));
+    this.popover.host.addEventListener('pointerenter', () => this.cancelClose(), { signal: this.signal });
+    this.popover.host.addEventListener('pointerleave', () => this.scheduleClose(), { signal: this.signal });
+    window.addEventListener('scroll', () => this.hovered && this.onPointerSettled(), { passive: true, signal: this.signal });
+  }
+
+  /** Handlers for messages from the background and the popup. */
+  handlers(): Handlers<ContentApi, unknown> {
+    return {
+      'index:changed': async () => {
+        await this.load();
+        return null;
+      },
+      'command:run': ({ command }) => {
+        this.step(command === 'next-term' ? 1 : -1);
+        return null;
+      },
+      'page:terms': () => ({ host: location.hostname, enabled: this.enabled, terms: this.pageTerms() }),
+      'page:reveal': ({ key }) => {
+        const term = this.painter?.inOrder().find((x) => x.key === key);
+        if (!term) return false;
+        this.reveal(term);
+        return true;
+      },
+    };
+  }
+
+  private async load(): Promise<void> {
+    const reply = await call('page:index', { url: location.href });
+    this.settings = reply.settings;
+    this.enabled = reply.enabled;
+    this.ix = reply.index ? fromWire(reply.index) : null;
+    this.entryTerms = this.ix ? termLabels(this.ix) : [];
+    this.views.clear();
+    this.closeNow();
+    this.scanAbort.abort();
+    this.scanAbort = new AbortController();
+    this.painter?.dispose();
+    this.painter = null;
+    this.observer.disconnect();
+    if (!this.enabled || !this.ix) return;
+    this.painter = new Painter(this.settings.highlightStyle);
+    this.observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    const done = await scanBlocks(this.ix, viewportFirst(collectBlocks(document.body)), (terms) => terms.forEach((x) => this.painter?.add(x)), this.scanAbort.signal);
+    if (done) this.recordEncounters();
+  }
+
+  private recordEncounters(): void {
+    const keys = [...new Set(this.painter?.inOrder().map((x) => x.key))];
+    if (keys.length) void call('encounters:record', { keys, url: location.href, title: document.title }).catch(() => undefined);
+  }
+
+  private pageTerms(): PageTerm[] {
+    const counts = new Map<string, number>();
+    for (const x of this.painter?.inOrder() ?? []) counts.set(x.key, (counts.get(x.key) ?? 0) + 1);
+    const index = new Map(this.ix?.entries.map((k, i) => [k, i]));
+    return [...counts].map(([key, count]) => ({ key, count, term: this.entryTerms[index.get(key) ?? -1] ?? key }));
+  }
+
+  // Re-scan only the blocks that changed, batched, ignoring our own UI.
+  private onMutations(records: MutationRecord[]): void {
+    for (const r of records) {
+      const target = r.target;
+      if (this.popover.contains(target) || (target instanceof Element && target.localName === HOST_TAG)) continue;
+      if (r.type === 'childList' && [...r.addedNodes, ...r.removedNodes].every((n) => n instanceof Element && n.localName === HOST_TAG)) continue;
+      this.dirty.add(blockRootOf(target) ?? document.body);
+    }
+    if (this.dirty.size && !this.mutationTimer) this.mutationTimer = window.setTimeout(() => this.rescanDirty(), MUTATION_DELAY_MS);
+  }
+
+  private rescanDirty(): void {
+    this.mutationTimer = 0;
+    const ix = this.ix;
+    const painter = this.painter;
+    if (!ix || !painter) return;
+    const roots = [...this.dirty].filter((el) => el.isConnected);
+    this.dirty.clear();
+    const outer = roots.filter((el) => !roots.some((o) => o !== el && o.contains(el)));
+    for (const root of outer) {
+      painter.removeWithin(root);
+      if (insideSkipped(root)) continue;
+      const out: PaintedTerm[] = [];
+      for (const b of collectBlocks(root)) scanBlock(ix, b, out);
+      out.forEach((x) => painter.add(x));
+    }
+    if (this.open && !this.open.term.range.startContainer.isConnected) this.closeNow();
+  }
+
+  // Pointer: always act on the latest position, at most once per frame.
+  private onPointerMove(e: PointerEvent): void {
+    this.pointer.x = e.clientX;
+    this.pointer.y = e.clientY;
+    if (this.pointer.pending) return;
+    this.pointer.pending = true;
+    requestAnimationFrame(() => {
+      this.pointer.pending = false;
+      this.onPointerSettled();
+    });
+  }
+
+  private onPointerSettled(): void {
+    if (!this.painter) return;
+    const { x, y } = this.pointer;
+    const overPopover = this.popover.isOpen && this.popover.contains(document.elementFromPoint(x, y));
+    if (overPopover) return;
+    const hit = this.painter.hitTest(x, y);
+    if (hit === this.hovered) return;
+    this.hovered = hit;
+    clearTimeout(this.openTimer);
+    if (hit) {
+      if (this.open?.term === hit) this.cancelClose();
+      else this.openTimer = window.setTimeout(() => this.show(hit, false), this.settings.hoverDelayMs);
+    } else this.scheduleClose();
+  }
+
+  /** Click or tap on a term opens at once. */
+  private onPointerUp(e: PointerEvent): void {
+    if (!this.painter || e.button !== 0 || this.popover.contains(e.target as Node)) return;
+    if (!window.getSelection()?.isCollapsed) return;
+    const hit = this.painter.hitTest(e.clientX, e.clientY);
+    if (hit) {
+      clearTimeout(this.openTimer);
+      this.hovered = hit;
+      if (this.open?.term !== hit) this.show(hit, false);
+    } else if (this.open && e.pointerType !== 'mouse') this.closeNow();
+  }
+
+  private onKeyDown(e: KeyboardEvent): void {
+    if (e.key === 'Escape' && this.open) {
+      e.stopPropagation();
+      this.closeNow(true);
+    }
+  }
+
+  private onFocusIn(e: FocusEvent): void {
+    // A keyboard-opened popover closes when focus moves back to the page.
+    if (this.open?.returnFocus && !this.popover.contains(e.target as Node)) this.closeNow();
+  }
+
+  private scheduleClose(): void {
+    if (!this.open || this.closeTimer) return;
+    this.closeTimer = window.setTimeout(() => {
+      this.closeTimer = 0;
+      this.closeNow();
+    }, CLOSE_DELAY_MS);
+  }
+
+  private cancelClose(): void {
+    clearTimeout(this.closeTimer);
+    this.closeTimer = 0;
+  }
+
+  private closeNow(restoreFocus = false): void {
+    this.cancelClose();
+    clearTimeout(this.openTimer);
+    if (!this.open) return;
+    const { returnFocus } = this.open;
+    this.open = null;
+    this.popover.hide();
+    this.painter?.setActive(null);
+    if (restoreFocus && returnFocus instanceof HTMLElement) returnFocus.focus({ preventScroll: true });
+  }
+
+  private view(key: string): Promise<EntryView | null> {
+    let v = this.views.get(key);
+    if (!v) {
+      v = call('entry:get', { key, pageUrl: location.href }).catch(() => null);
+      this.views.set(key, v);
+    }
+    return v;
+  }
+
+  /** Opens the popover on `term`; from the keyboard it also takes focus. */
+  private show(term: PaintedTerm, withFocus: boolean): void {
+    this.cancelClose();
+    const returnFocus = withFocus ? (this.open?.returnFocus ?? document.activeElement) : null;
+    this.open = { term, trail: [], returnFocus };
+    this.painter?.setActive(term);
+    this.render(undefined);
+    void this.view(term.key).then((v) => {
+      if (this.open?.term !== term) return;
+      this.render(v);
+      if (withFocus) this.popover.focus();
+    });
+  }
+
+  private render(view: EntryView | null | undefined): void {
+    const state = this.open;
+    const ix = this.ix;
+    if (!state || !ix) return;
+    const inRelated = state.trail.length > 0;
+    const how = inRelated ? null : describeMatch(ix, state.term.pattern, state.term.flags, state.term.range.toString(), t);
+    const props = {
+      view,
+      t,
+      matchNote: how ?? undefined,
+      relatedFrom: inRelated ? this.entryTerms[ix.entries.indexOf(state.term.key)] ?? '' : undefined,
+      onRelated: (key: string) => this.showInPlace([...state.trail, key]),
+      onBack: () => this.showInPlace(state.trail.slice(0, -1)),
+      onClose: () => this.closeNow(true),
+    };
+    if (this.popover.isOpen) this.popover.update(props);
+    else this.popover.show(state.term.range, props);
+  }
+
+  private showInPlace(trail: string[]): void {
+    const state = this.open;
+    if (!state) return;
+    state.trail = trail;
+    const key = trail.at(-1) ?? state.term.key;
+    void this.view(key).then((v) => {
+      if (this.open === state && (state.trail.at(-1) ?? state.term.key) === key) {
+        this.render(v);
+        this.popover.focus();
+      }
+    });
+  }
+
+  private reveal(term: PaintedTerm): void {
+    const el = term.range.startContainer.parentElement;
+    el?.scrollIntoView({ block: 'center', behavior: 'instant' });
+    this.closeNow();
+    this.show(term, true);
+  }
+
+  /** Keyboard command: the next (or previous) marked term after the open one, or after the viewport's top. */
+  private step(dir: 1 | -1): void {
+    const terms = this.painter?.inOrder() ?? [];
+    if (!terms.length) return;
+    let i: number;
+    const current = this.open ? terms.indexOf(this.open.term) : -1;
+    if (current >= 0) i = current + dir;
+    else {
+      const first = terms.findIndex((x) => x.range.getBoundingClientRect().bottom > 0);
+      i = dir === 1 ? Math.max(first, 0) : (first > 0 ? first : terms.length) - 1;
+    }
+    this.reveal(terms[(i + terms.length) % terms.length]!);
+  }
+
+  private teardown(): void {
+    this.scanAbort.abort();
+    this.observer.disconnect();
+    clearTimeout(this.mutationTimer);
+    this.closeNow();
+    this.painter?.dispose();
+    this.popover.host.remove();
+  }
+}
+
+/** Display term per entry: its main term, else the first of its patterns. */
+function termLabels(ix: CompiledIndex): string[] {
+  const out: string[] = new Array<string>(ix.entries.length);
+  for (let p = 0; p < ix.patEntry.length; p++) if (ix.patForm[p] === FORM_TERM) out[ix.patEntry[p]!] = ix.labels[p]!;
+  for (let p = 0; p < ix.patEntry.length; p++) out[ix.patEntry[p]!] ??= ix.labels[p]!;
+  return out;
+}

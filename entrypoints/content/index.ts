@@ -1,0 +1,20 @@
+import { browser } from 'wxt/browser';
+import { dispatch } from '../../lib/messages';
+import { GlossPage } from './gloss-page';
+import './style.css';
+
+export default defineContentScript({
+  matches: ['<all_urls>'],
+  runAt: 'document_idle',
+  main(ctx) {
+    if (!document.body || document.contentType !== 'text/html') return;
+    const page = new GlossPage(ctx.signal);
+    const handlers = page.handlers();
+    browser.runtime.onMessage.addListener((msg, sender, sendResponse) => {
+      if (sender.id !== browser.runtime.id || !msg || typeof msg !== 'object' || !Object.hasOwn(handlers, (msg as { type?: string }).type ?? '')) return undefined;
+      void dispatch(handlers, msg, sender).then(sendResponse);
+      return true;
+    });
+    void page.start().catch((err: unknown) => console.debug('Gloss could not start on this page', err));
+  },
+});

@@ -1,0 +1,132 @@
+// Compiles patterns (terms, variants, generated forms) into the flat index the scanner uses.
+
+import { classAt, widthAt } from './classify';
+import { HASH_SEED, hashStep } from './hash';
+import type { CompiledIndex } from './index-format';
+import { GAP, SOLO } from '../text/chars';
+import { foldKey, foldTable } from '../text/fold';
+
+export interface PatternSource {
+  text: string;
+  /** Index into the entry list given to compileIndex. */
+  entry: number;
+  form: number;
+  /** Folding tables this pattern's pack opted into. */
+  mask: number;
+  /** What the popover reports as matched; defaults to `text`. */
+  label?: string;
+}
+
+interface Prepared {
+  strict: string;
+  loose: string;
+  hash: number;
+  tokens: number;
+  src: PatternSource;
+}
+
+/** Hash of the first token of `key`, its token count, or null when it has no token at all. */
+function firstTokenInfo(text: string): { hash: number; tokens: number } | null {
+  const n = text.length;
+  const key = units(text);
+  let i = 0;
+  let hash = 0;
+  let tokens = 0;
+  while (i < n) {
+    const cls = classAt(key, i, n);
+    if (cls === GAP) {
+      i++;
+      continue;
+    }
+    const first = tokens === 0;
+    let h = HASH_SEED;
+    if (cls === SOLO) {
+      const w = widthAt(key, i, n);
+      for (let k = 0; k < w; k++) h = hashStep(h, key[i + k]!);
+      i += w;
+    } else {
+      while (i < n && classAt(key, i, n) !== GAP && classAt(key, i, n) !== SOLO) {
+        h = hashStep(h, key[i]!);
+        i++;
+      }
+    }
+    if (first) hash = h;
+    tokens++;
+  }
+  return tokens === 0 ? null : { hash, tokens };
+}
+
+function units(s: string): Uint16Array {
+  const a = new Uint16Array(s.length);
+  for (let i = 0; i < s.length; i++) a[i] = s.charCodeAt(i);
+  return a;
+}
+
+function nextPow2(n: number): number {
+  let p = 8;
+  while (p < n) p <<= 1;
+  return p;
+}
+
+export function compileIndex(patterns: readonly PatternSource[], entries: string[]): CompiledIndex {
+  const mask = patterns.reduce((m, p) => m | p.mask, 0);
+  const seen = new Set<string>();
+  const prepared: Prepared[] = [];
+  for (const src of patterns) {
+    const strict = foldKey(src.text, 0);
+    const loose = mask ? String.fromCharCode(...units(strict).map((c) => foldTable(mask, c))) : strict;
+    const info = firstTokenInfo(loose);
+    // A key of punctuation only could match nowhere sensibly; skip it rather than paint noise.
+    if (!info) continue;
+    const dedupe = `${src.mask}\u0000${strict}`;
+    if (seen.has(dedupe)) continue;
+    seen.add(dedupe);
+    prepared.push({ strict, loose, hash: info.hash, tokens: info.tokens, src });
+  }
+  // Group by first token; within a group try more tokens first, then longer keys (leftmost-longest).
+  prepared.sort((a, b) => a.hash - b.hash || b.tokens - a.tokens || b.loose.length - a.loose.length);
+
+  const count = prepared.length;
+  const poolLen = prepared.reduce((s, p) => s + p.loose.length, 0);
+  const pool = new Uint16Array(poolLen);
+  const strictPool = new Uint16Array(poolLen);
+  const patStart = new Int32Array(count);
+  const patLen = new Int32Array(count);
+  const patMask = new Uint8Array(count);
+  const patForm = new Uint8Array(count);
+  const patEntry = new Int32Array(count);
+  const labels: string[] = new Array<string>(count);
+  let at = 0;
+  prepared.forEach((p, id) => {
+    patStart[id] = at;
+    patLen[id] = p.loose.length;
+    for (let k = 0; k < p.loose.length; k++) {
+      pool[at + k] = p.loose.charCodeAt(k);
+      strictPool[at + k] = p.strict.charCodeAt(k);
+    }
+    at += p.loose.length;
+    patMask[id] = p.src.mask;
+    patForm[id] = p.src.form;
+    patEntry[id] = p.src.entry;
+    labels[id] = p.src.label ?? p.src.text;
+  });
+
+  let groups = 0;
+  for (let i = 0; i < count; i++) if (i === 0 || prepared[i]!.hash !== prepared[i - 1]!.hash) groups++;
+  const size = nextPow2(groups * 2);
+  const slotHash = new Int32Array(size);
+  const slotFirst = new Int32Array(size);
+  const slotCount = new Int32Array(size);
+  for (let i = 0; i < count; ) {
+    const h = prepared[i]!.hash;
+    let j = i;
+    while (j < count && prepared[j]!.hash === h) j++;
+    let slot = h & (size - 1);
+    while (slotCount[slot] !== 0) slot = (slot + 1) & (size - 1);
+    slotHash[slot] = h;
+    slotFirst[slot] = i;
+    slotCount[slot] = j - i;
+    i = j;
+  }
+  return { mask, pool, strictPool, patStart, patLen, patMask, patForm, patEntry, slotHash, slotFirst, slotCount, entries, labels };
+}

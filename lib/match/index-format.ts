@@ -1,0 +1,86 @@
+// The compiled term index: flat typed arrays so the background compiles a pack once and every
+// tab receives it ready to scan (a page never recompiles 50,000 terms).
+
+/** How a pattern relates to its entry; the popover says which form matched and why. */
+export const FORM_TERM = 0;
+export const FORM_VARIANT = 1;
+export const FORM_INFLECTED = 2;
+export const FORM_DECLARED = 3;
+
+export interface CompiledIndex {
+  /** Union of the folding tables any pattern allows; text is folded with it before scanning. */
+  mask: number;
+  /** Pattern keys folded with `mask`, concatenated. */
+  pool: Uint16Array;
+  /** Pattern keys without folding tables (for patterns that do not allow every table). */
+  strictPool: Uint16Array;
+  patStart: Int32Array;
+  patLen: Int32Array;
+  /** Folding tables the pattern allows. */
+  patMask: Uint8Array;
+  patForm: Uint8Array;
+  /** Index into `entries`. */
+  patEntry: Int32Array;
+  /** Open-addressing table from first-token hash to a run of pattern ids. */
+  slotHash: Int32Array;
+  slotFirst: Int32Array;
+  /** Patterns are stored grouped by first token, most tokens and longest first. */
+  slotCount: Int32Array;
+  /** Entry keys, `packId/entryId`. */
+  entries: string[];
+  /** The surface text each pattern was made from (term, variant or generated form). */
+  labels: string[];
+}
+
+/** JSON-safe form for extension messaging, which does not carry typed arrays. */
+export interface WireIndex {
+  mask: number;
+  arrays: Record<string, string>;
+  entries: string[];
+  labels: string[];
+}
+
+const ARRAY_FIELDS = [
+  'pool', 'strictPool', 'patStart', 'patLen', 'patMask', 'patForm', 'patEntry', 'slotHash', 'slotFirst', 'slotCount',
+] as const;
+type ArrayField = (typeof ARRAY_FIELDS)[number];
+
+const CTORS: Record<ArrayField, { new (b: ArrayBuffer): ArrayBufferView }> = {
+  pool: Uint16Array, strictPool: Uint16Array, patStart: Int32Array, patLen: Int32Array, patMask: Uint8Array,
+  patForm: Uint8Array, patEntry: Int32Array, slotHash: Int32Array, slotFirst: Int32Array, slotCount: Int32Array,
+};
+
+function bytesToBase64(bytes: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    s += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000) as unknown as number[]);
+  }
+  return btoa(s);
+}
+
+function base64ToBuffer(b64: string): ArrayBuffer {
+  const s = atob(b64);
+  const bytes = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) bytes[i] = s.charCodeAt(i);
+  return bytes.buffer;
+}
+
+export function toWire(index: CompiledIndex): WireIndex {
+  const arrays: Record<string, string> = {};
+  for (const f of ARRAY_FIELDS) {
+    const a = index[f];
+    arrays[f] = bytesToBase64(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
+  }
+  return { mask: index.mask, arrays, entries: index.entries, labels: index.labels };
+}
+
+export function fromWire(wire: WireIndex): CompiledIndex {
+  const out: Partial<Record<ArrayField, ArrayBufferView>> = {};
+  for (const f of ARRAY_FIELDS) out[f] = new CTORS[f](base64ToBuffer(wire.arrays[f] ?? ''));
+  return { ...(out as Pick<CompiledIndex, ArrayField>), mask: wire.mask, entries: wire.entries, labels: wire.labels };
+}
+
+/** Bytes held by the typed arrays (strings not counted). */
+export function indexBytes(index: CompiledIndex): number {
+  return ARRAY_FIELDS.reduce((sum, f) => sum + index[f].byteLength, 0);
+}

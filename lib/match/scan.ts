@@ -1,0 +1,202 @@
+// The scanner: walks folded text token by token, looks the token up in the first-token table,
+// and verifies candidates unit by unit. Tokens are maximal runs of letters/marks/digits (so a
+// match is a whole word by construction) or single characters of scripts written without spaces.
+
+import { classAt, widthAt } from './classify';
+import { HASH_SEED, hashStep } from './hash';
+import type { CompiledIndex } from './index-format';
+import { classOfUnit, GAP, isSoftPunct, SOLO, WORD } from '../text/chars';
+import { foldTable, foldUnit, isFoldTarget, type Folded } from '../text/fold';
+
+/** Match flags. */
+export const LOOSE = 1; // punctuation differed from the pattern's
+export const POSSESSIVE = 2; // extended over a trailing 's
+
+export interface RawMatch {
+  /** Offsets in the raw text the key was folded from. */
+  start: number;
+  end: number;
+  pattern: number;
+  flags: number;
+}
+
+const ASCII_CLASS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) ASCII_CLASS[c] = classOfUnit(c);
+
+function cls(k: Uint16Array, i: number, n: number): number {
+  const c = k[i]!;
+  return c < 0x80 ? ASCII_CLASS[c]! : classAt(k, i, n);
+}
+
+class Verifier {
+  flags = 0;
+  start = 0;
+  constructor(
+    private ix: CompiledIndex,
+    private f: Folded,
+    private raw: string,
+  ) {}
+
+  private unitEq(p: number, i: number, j: number): boolean {
+    const k = this.f.key[i]!;
+    if (k !== this.ix.pool[j]) return false;
+    const pm = this.ix.patMask[p]!;
+    if (pm === this.ix.mask || !isFoldTarget(k)) return true;
+    // The text was folded with tables this pattern's pack did not opt into: look at the raw unit.
+    const r = foldUnit(this.raw.charCodeAt(this.f.start[i]!));
+    if (r < 0) return true;
+    const s = this.ix.strictPool[j]!;
+    return r === s || (pm !== 0 && foldTable(pm, r) === foldTable(pm, s));
+  }
+
+  private sameUnits(i: number, j: number, len: number): boolean {
+    const { key } = this.f;
+    const { pool } = this.ix;
+    for (let k = 0; k < len; k++) if (key[i + k] !== pool[j + k]) return false;
+    return true;
+  }
+
+  private allSoft(a: Uint16Array, from: number, to: number): boolean {
+    for (let k = from; k < to; k++) if (!isSoftPunct(a[k]!)) return false;
+    return true;
+  }
+
+  /** Inner gaps: equal, or equal once soft punctuation and spaces are set aside (loose). */
+  private gapsMatch(ts: number, te: number, ps: number, pe: number): boolean {
+    const tl = te - ts;
+    const pl = pe - ps;
+    if (tl === 0 || pl === 0) return tl === pl;
+    if (tl === pl && this.sameUnits(ts, ps, tl)) return true;
+    const { key } = this.f;
+    const { pool } = this.ix;
+    let a = ts;
+    let b = ps;
+    for (;;) {
+      while (a < te && isSoftPunct(key[a]!)) a++;
+      while (b < pe && isSoftPunct(pool[b]!)) b++;
+      if (a === te || b === pe) break;
+      if (key[a] !== pool[b]) return false;
+      a++;
+      b++;
+    }
+    if (a !== te || b !== pe) return false;
+    this.flags |= LOOSE;
+    return true;
+  }
+
+  /** Key index where pattern `p` ends when it matches at token start `s`, else -1. */
+  verify(p: number, s: number): number {
+    const { key } = this.f;
+    const n = this.f.length;
+    const { pool } = this.ix;
+    let j = this.ix.patStart[p]!;
+    const jEnd = j + this.ix.patLen[p]!;
+    this.flags = 0;
+    this.start = s;
+    let lead = j;
+    while (lead < jEnd && classAt(pool, lead, jEnd) === GAP) lead++;
+    if (lead > j) {
+      const len = lead - j;
+      if (s >= len && this.sameUnits(s - len, j, len)) this.start = s - len;
+      else if (this.allSoft(pool, j, lead)) this.flags |= LOOSE;
+      else return -1;
+    }
+    let i = s;
+    j = lead;
+    for (;;) {
+      if (classAt(pool, j, jEnd) === SOLO) {
+        const w = widthAt(pool, j, jEnd);
+        if (i + w > n) return -1;
+        for (let k = 0; k < w; k++) if (!this.unitEq(p, i + k, j + k)) return -1;
+        i += w;
+        j += w;
+      } else {
+        while (j < jEnd && classAt(pool, j, jEnd) === WORD) {
+          if (i >= n || !this.unitEq(p, i, j)) return -1;
+          i++;
+          j++;
+        }
+        if (i < n && cls(key, i, n) === WORD) return -1;
+      }
+      const ps = j;
+      while (j < jEnd && classAt(pool, j, jEnd) === GAP) j++;
+      const ts = i;
+      while (i < n && cls(key, i, n) === GAP) i++;
+      if (j === jEnd) return this.trail(ts, i, ps, jEnd);
+      if (i >= n || !this.gapsMatch(ts, i, ps, j)) return -1;
+    }
+  }
+
+  /** The pattern's trailing punctuation ("!" of "Shal, ket!"): taken when present, optional when soft. */
+  private trail(ts: number, te: number, ps: number, pe: number): number {
+    const len = pe - ps;
+    if (len === 0) return this.possessive(ts, te);
+    if (te - ts >= len && this.sameUnits(ts, ps, len)) return ts + len;
+    if (this.f.key[ts] === 0x20 && te - ts > len && this.sameUnits(ts + 1, ps, len)) {
+      this.flags |= LOOSE;
+      return ts + 1 + len;
+    }
+    if (this.allSoft(this.ix.pool, ps, pe)) {
+      this.flags |= LOOSE;
+      return ts;
+    }
+    return -1;
+  }
+
+  private possessive(ts: number, te: number): number {
+    const { key } = this.f;
+    const n = this.f.length;
+    if (te - ts === 1 && key[ts] === 0x27 && key[te] === 0x73 && (te + 1 >= n || cls(key, te + 1, n) !== WORD)) {
+      this.flags |= POSSESSIVE;
+      return te + 1;
+    }
+    return ts;
+  }
+}
+
+/** Appends the leftmost-longest, non-overlapping matches of `ix` in folded text `f` to `out`. */
+export function scanFolded(ix: CompiledIndex, f: Folded, raw: string, out: RawMatch[]): void {
+  const key = f.key;
+  const n = f.length;
+  const size = ix.slotHash.length;
+  if (ix.patLen.length === 0) return;
+  const v = new Verifier(ix, f, raw);
+  let lastEnd = 0;
+  let i = 0;
+  while (i < n) {
+    const c = cls(key, i, n);
+    if (c === GAP) {
+      i++;
+      continue;
+    }
+    const s = i;
+    let h = HASH_SEED;
+    if (c === SOLO) {
+      const w = widthAt(key, i, n);
+      for (let k = 0; k < w; k++) h = hashStep(h, key[i + k]!);
+      i += w;
+    } else {
+      do {
+        h = hashStep(h, key[i]!);
+        i++;
+      } while (i < n && cls(key, i, n) === WORD);
+    }
+    let slot = h & (size - 1);
+    while (ix.slotCount[slot] !== 0) {
+      if (ix.slotHash[slot] === h) {
+        const first = ix.slotFirst[slot]!;
+        const last = first + ix.slotCount[slot]!;
+        for (let p = first; p < last; p++) {
+          const end = v.verify(p, s);
+          if (end < 0) continue;
+          const start = Math.max(v.start, lastEnd);
+          out.push({ start: f.start[start]!, end: f.end[end - 1]!, pattern: p, flags: v.flags });
+          lastEnd = i = end;
+          break;
+        }
+        break;
+      }
+      slot = (slot + 1) & (size - 1);
+    }
+  }
+}

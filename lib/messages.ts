@@ -1,0 +1,106 @@
+// The one message contract between content scripts, extension pages and the background.
+// Requests and replies are typed per message; errors cross as data, never as thrown objects.
+
+import type { WireIndex } from './match/index-format';
+import type { PackSource } from './pack/format';
+import type { Settings } from './settings';
+
+export interface RelatedView {
+  key: string;
+  term: string;
+  short: string;
+}
+
+export interface EntryView {
+  key: string;
+  term: string;
+  short: string;
+  variants: string[];
+  definition?: string;
+  context?: string;
+  sources: PackSource[];
+  tags: string[];
+  related: RelatedView[];
+  packTitle: string;
+  /** Other pages where the reader met this entry, newest first. */
+  seenOn: { url: string; title: string }[];
+}
+
+export interface PackSummary {
+  id: string;
+  title: string;
+  version: string;
+  description?: string;
+  entryCount: number;
+  enabled: boolean;
+  source: 'bundled' | 'file' | 'url';
+  updatedAt: number;
+}
+
+export interface PageIndexReply {
+  /** False when the reader turned Gloss off for this site. */
+  enabled: boolean;
+  settings: Settings;
+  /** Null when no enabled pack applies to the page. */
+  index: WireIndex | null;
+}
+
+export interface PageTerm {
+  key: string;
+  term: string;
+  count: number;
+}
+
+/** Messages the background answers. */
+export interface BackgroundApi {
+  'page:index': { req: { url: string }; res: PageIndexReply };
+  'entry:get': { req: { key: string; pageUrl?: string }; res: EntryView | null };
+  'encounters:record': { req: { keys: string[]; url: string; title: string }; res: null };
+  'site:set': { req: { host: string; enabled: boolean }; res: Settings };
+  'settings:get': { req: Empty; res: Settings };
+  'settings:update': { req: { patch: Partial<Settings> }; res: Settings };
+  'packs:list': { req: Empty; res: PackSummary[] };
+  'pack:import': { req: { text: string; source: 'file' | 'url' }; res: PackSummary };
+  'pack:setEnabled': { req: { id: string; enabled: boolean }; res: null };
+  'pack:delete': { req: { id: string }; res: null };
+}
+
+/** Messages a content script answers (from the background or the popup). */
+export interface ContentApi {
+  'index:changed': { req: Empty; res: null };
+  'command:run': { req: { command: 'next-term' | 'prev-term' }; res: null };
+  'page:terms': { req: Empty; res: { host: string; enabled: boolean; terms: PageTerm[] } };
+  'page:reveal': { req: { key: string }; res: boolean };
+}
+
+/** Constraint for an API map: each message names its request and reply. */
+type AnyApi<A = Record<string, { req: object; res: unknown }>> = { [K in keyof A]: { req: object; res: unknown } };
+type Empty = Record<never, never>;
+export type Request<A extends AnyApi<A>, K extends keyof A = keyof A> = K extends keyof A ? { type: K } & A[K]['req'] : never;
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
+export type Handlers<A extends AnyApi<A>, Ctx> = { [K in keyof A]: (req: A[K]['req'], ctx: Ctx) => Promise<A[K]['res']> | A[K]['res'] };
+
+/** A typed client over any transport (runtime.sendMessage, tabs.sendMessage …). */
+export function makeClient<A extends AnyApi<A>>(transport: (msg: unknown) => Promise<unknown>) {
+  return async function call<K extends keyof A & string>(type: K, req: A[K]['req']): Promise<A[K]['res']> {
+    const reply = (await transport({ ...req, type })) as Reply<A[K]['res']> | undefined;
+    if (!reply || typeof reply !== 'object' || !('ok' in reply)) throw new Error(`No reply to ${type}`);
+    if (!reply.ok) throw new Error(reply.error);
+    return reply.value;
+  };
+}
+
+/** Runs the handler for `msg`, or returns undefined when the message is not one of `handlers`. */
+export async function dispatch<A extends AnyApi<A>, Ctx>(handlers: Handlers<A, Ctx>, msg: unknown, ctx: Ctx): Promise<Reply<unknown> | undefined> {
+  if (!msg || typeof msg !== 'object') return undefined;
+  const type = (msg as { type?: unknown }).type;
+  if (typeof type !== 'string' || !Object.hasOwn(handlers, type)) return undefined;
+  try {
+    const { type: _ignored, ...req } = msg as { type: string };
+    const handler = handlers[type as keyof A] as (req: object, ctx: Ctx) => unknown;
+    const value = await handler(req, ctx);
+    return { ok: true, value: value ?? null };
+  } catch (err) {
+    return { ok: false, error: err instanceof Error ? err.message : String(err) };
+  }
+}

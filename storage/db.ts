@@ -1,0 +1,15 @@
+import Dexie, { type Table } from 'dexie';
+import type { EncounterRecord, EntryRecord, PackRecord, SettingRecord } from './records';
+import { defineSchema } from './schema';
+
+export class GlossDB extends Dexie {
+  packs!: Table<PackRecord, string>;
+  entries!: Table<EntryRecord, [string, string]>;
+  settings!: Table<SettingRecord, string>;
+  encounters!: Table<EncounterRecord, [string, string]>;
+
+  constructor(name = 'gloss') {
+    super(name);
+    defineSchema(this);
+  }
+}

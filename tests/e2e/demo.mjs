@@ -1,0 +1,48 @@
+// `npm run demo`: opens the demo article in Chromium with Gloss loaded. With a display it stays
+// open for you to explore; without one it hovers "titushki" and writes a screenshot.
+
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { launchWithExtension, ROOT, serve } from './launch.mjs';
+
+const SHOT = join(ROOT, 'artifacts/demo-popover.png');
+const headless = !process.env.DISPLAY || process.env.GLOSS_HEADLESS === '1';
+
+const { url, server } = await serve({ '/demo/': join(ROOT, 'demo') });
+const browser = await launchWithExtension({ headless });
+const page = await browser.context.newPage();
+await page.goto(`${url}/demo/kazakhstan-january-2022.html`);
+await page.waitForFunction(() => (CSS.highlights.get('gloss-underline')?.size ?? 0) > 0, null, { timeout: 15_000 });
+
+if (!headless) {
+  console.log(`Gloss is running on ${page.url()} — close the browser window to finish.`);
+  await new Promise((resolve) => browser.context.on('close', resolve));
+  server.close();
+  process.exit(0);
+}
+
+const target = await page.evaluate(() => {
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const i = n.data.indexOf('titushki');
+    if (i < 0) continue;
+    n.parentElement.scrollIntoView({ block: 'center' });
+    const r = document.createRange();
+    r.setStart(n, i);
+    r.setEnd(n, i + 'titushki'.length);
+    const rect = r.getClientRects()[0];
+    return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+  }
+  return null;
+});
+if (!target) throw new Error('The demo page has no "titushki"');
+await page.mouse.move(target.x - 30, target.y - 30);
+await page.mouse.move(target.x, target.y, { steps: 5 });
+await page.locator('gloss-root .card .short').waitFor({ timeout: 5000 });
+await page.waitForTimeout(200);
+mkdirSync(join(ROOT, 'artifacts'), { recursive: true });
+await page.screenshot({ path: SHOT });
+const painted = await page.evaluate(() => CSS.highlights.get('gloss-underline')?.size ?? 0);
+console.log(`Gloss painted ${painted} terms on the demo page; popover screenshot: ${SHOT}`);
+await browser.close();
+server.close();

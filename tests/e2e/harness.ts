@@ -1,0 +1,114 @@
+// Shared end-to-end fixtures: a static server on 127.0.0.1 and Debian's Chromium with the built
+// extension loaded, reused for every test of a file.
+
+import type { Server } from 'node:http';
+import { join, resolve } from 'node:path';
+import type { BrowserContext, Page, Worker } from 'playwright-core';
+import { launchWithExtension, ROOT, serve } from './launch.mjs';
+
+export { ROOT };
+export const CORPUS = resolve(process.env.GLOSS_CORPUS ?? join(ROOT, '../shared/corpus'));
+
+// The service worker's `chrome` global, used only inside worker.evaluate callbacks; its full
+// typings would pull @types/chrome into a test helper for two calls.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+declare const chrome: any;
+
+/** Serves `/demo/…` from the repo, `/corpus/…` from the shared corpus, and `extra` paths from memory. */
+export function startServer(extra: Record<string, string> = {}): Promise<{ url: string; server: Server }> {
+  return serve({ '/demo/': join(ROOT, 'demo'), '/corpus/': CORPUS }, extra);
+}
+
+export interface Browser {
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  /** Console errors and uncaught exceptions seen so far, per page URL. */
+  errors: string[];
+  close: () => Promise<void>;
+  open: (url: string) => Promise<Page>;
+}
+
+export async function launch(): Promise<Browser> {
+  const { context, worker, extensionId, close } = await launchWithExtension();
+  const errors: string[] = [];
+  const watch = (page: Page) => {
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(`${page.url()}: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => errors.push(`${page.url()}: ${e.message}`));
+  };
+  context.pages().forEach(watch);
+  context.on('page', watch);
+  worker.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`service worker: ${m.text()}`);
+  });
+  const open = async (url: string) => {
+    const page = await context.newPage();
+    await page.goto(url);
+    return page;
+  };
+  return { context, worker, extensionId, errors, close, open };
+}
+
+/** Painted ranges' text, read from the page's highlight registry. */
+export async function paintedTexts(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    for (const name of ['gloss-underline', 'gloss-background', 'gloss-outline']) {
+      const h = CSS.highlights.get(name);
+      if (h) for (const r of h) out.push((r as Range).toString());
+    }
+    return out;
+  });
+}
+
+/** Waits until the painted count stops changing (the scan runs in slices). */
+export async function waitForPaint(page: Page, min = 1, timeoutMs = 10_000): Promise<number> {
+  const start = Date.now();
+  let last = -1;
+  let stableSince = Date.now();
+  for (;;) {
+    const n = (await paintedTexts(page)).length;
+    if (n !== last) {
+      last = n;
+      stableSince = Date.now();
+    } else if (n >= min && Date.now() - stableSince > 300) return n;
+    if (Date.now() - start > timeoutMs) return n;
+    await page.waitForTimeout(50);
+  }
+}
+
+/** Asks the tab's content script for its term list, the way the popup does. */
+export async function pageTerms(b: Browser, page: Page): Promise<{ key: string; term: string; count: number }[]> {
+  await page.bringToFront();
+  return b.worker.evaluate(async () => {
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    const reply = await chrome.tabs.sendMessage(tab!.id!, { type: 'page:terms' });
+    return reply.value.terms;
+  });
+}
+
+/** Viewport centre of the first occurrence of `text` in the page's text nodes. */
+export async function pointOf(page: Page, text: string, nth = 0): Promise<{ x: number; y: number }> {
+  const p = await page.evaluate(
+    ([needle, n]) => {
+      const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      let seen = 0;
+      for (let node = w.nextNode(); node; node = w.nextNode()) {
+        const i = (node as Text).data.indexOf(needle as string);
+        if (i < 0 || seen++ < (n as number)) continue;
+        const r = document.createRange();
+        r.setStart(node, i);
+        r.setEnd(node, i + (needle as string).length);
+        (node.parentElement as HTMLElement).scrollIntoView({ block: 'center' });
+        const rect = r.getClientRects()[0]!;
+        return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+      }
+      return null;
+    },
+    [text, nth] as const,
+  );
+  if (!p) throw new Error(`"${text}" not on page`);
+  return p;
+}

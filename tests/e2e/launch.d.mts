@@ -1,0 +1,13 @@
+import type { Server } from 'node:http';
+import type { BrowserContext, Worker } from 'playwright-core';
+
+export declare const ROOT: string;
+export declare const BUILD: string;
+export declare const CHROMIUM: string;
+export declare function launchWithExtension(options?: { headless?: boolean }): Promise<{
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  close: () => Promise<void>;
+}>;
+export declare function serve(mounts: Record<string, string>, extra?: Record<string, string>): Promise<{ url: string; server: Server }>;

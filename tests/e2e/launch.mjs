@@ -1,0 +1,76 @@
+// Starts Debian's Chromium with the built extension loaded. Plain JavaScript so that both the
+// e2e tests and the demo (run by bare Node) share one launcher.
+
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const BUILD = join(ROOT, '.output/chrome-mv3');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** @param {{ headless?: boolean }} [options] */
+export async function launchWithExtension(options = {}) {
+  if (!existsSync(join(BUILD, 'manifest.json'))) throw new Error(`No build at ${BUILD}: run npm run build`);
+  if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: apt-get install -y chromium, or set CHROMIUM_PATH`);
+  const headless = options.headless ?? true;
+  const userDataDir = mkdtempSync(join(tmpdir(), 'gloss-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    // Extensions need the new headless mode, which Playwright only passes through args.
+    headless: false,
+    viewport: { width: 1280, height: 900 },
+    args: [
+      ...(headless ? ['--headless=new'] : []),
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+      '--no-first-run',
+      `--disable-extensions-except=${BUILD}`,
+      `--load-extension=${BUILD}`,
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  const close = async () => {
+    await context.close();
+    rmSync(userDataDir, { recursive: true, force: true });
+  };
+  return { context, worker, extensionId, close };
+}
+
+const TYPES = { '.html': 'text/html; charset=utf-8', '.json': 'application/json', '.css': 'text/css', '.png': 'image/png' };
+
+/**
+ * Serves folders (`{ '/demo/': dir }`) and in-memory files (`{ '/x.json': text }`) on 127.0.0.1.
+ * @param {Record<string, string>} mounts
+ * @param {Record<string, string>} [extra]
+ */
+export async function serve(mounts, extra = {}) {
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    if (path in extra) {
+      res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'text/plain' });
+      res.end(extra[path]);
+      return;
+    }
+    const mount = Object.keys(mounts).find((m) => path.startsWith(m));
+    const file = mount ? normalize(join(mounts[mount], path.slice(mount.length))) : '';
+    if (!mount || !file.startsWith(mounts[mount]) || !existsSync(file) || !statSync(file).isFile()) {
+      // 204 for the favicon keeps the console free of 404 noise.
+      res.writeHead(path === '/favicon.ico' ? 204 : 404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    res.end(readFileSync(file));
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', () => r(undefined)));
+  const addr = server.address();
+  if (!addr || typeof addr === 'string') throw new Error('no server address');
+  return { url: `http://127.0.0.1:${addr.port}`, server };
+}

@@ -1,0 +1,136 @@
+// The reader's path on the Kazakhstan page: terms painted without touching the page, a popover on
+// hover, keyboard navigation, and the popup's term list.
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+declare const chrome: any;
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launch, paintedTexts, pageTerms, pointOf, startServer, waitForPaint, type Browser } from './harness';
+
+const PAGE = '/corpus/kazakhstan/opendemocracy-kazakhstan-interview.html';
+let b: Browser;
+let base: string;
+let close: () => void;
+
+beforeAll(async () => {
+  const s = await startServer();
+  base = s.url;
+  close = () => s.server.close();
+  b = await launch();
+});
+afterAll(async () => {
+  await b?.close();
+  close?.();
+});
+
+describe('Kazakhstan page', () => {
+  let page: Page;
+
+  beforeAll(async () => {
+    page = await b.open(`${base}${PAGE}`);
+    await waitForPaint(page);
+  });
+
+  it('paints "Shal, ket!" twice, titushki and Feminita', async () => {
+    const painted = await paintedTexts(page);
+    expect(painted.filter((t) => t === 'Shal, ket!')).toHaveLength(2);
+    expect(painted).toContain('Old man out!');
+    expect(painted.filter((t) => t.toLowerCase() === 'titushki')).toHaveLength(1);
+    expect(painted).toContain('Feminita');
+  });
+
+  it('leaves the page text and its text nodes as they were', async () => {
+    const result = await page.evaluate(async () => {
+      const count = (root: Node) => {
+        const w = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+        let nodes = 0;
+        for (let n = w.nextNode(); n; n = w.nextNode()) nodes++;
+        return nodes;
+      };
+      // The same file parsed afresh is the page as it was before Gloss ran.
+      const doc = new DOMParser().parseFromString(await (await fetch(location.href)).text(), 'text/html');
+      return {
+        before: { nodes: count(doc.body), text: doc.body.textContent },
+        after: { nodes: count(document.body), text: document.body.textContent },
+        marks: document.querySelectorAll('mark').length,
+      };
+    });
+    expect(result.marks).toBe(0);
+    expect(result.after).toEqual(result.before);
+  });
+
+  it('opens the titushki popover on hover, with its definition', async () => {
+    const { x, y } = await pointOf(page, 'titushki');
+    await page.mouse.move(x - 40, y - 40);
+    await page.mouse.move(x, y, { steps: 4 });
+    const card = page.locator('gloss-root .card');
+    await expect.poll(() => card.count(), { timeout: 3000 }).toBe(1);
+    await expect.poll(() => card.locator('.term').textContent()).toBe('titushki');
+    const short = await card.locator('.short').textContent();
+    expect(short?.length).toBeGreaterThan(20);
+    // The entry's own term needs no "matched" line.
+    expect(await card.locator('.matched').count()).toBe(0);
+  });
+
+  it('says which variant matched', async () => {
+    await page.mouse.move(5, 5);
+    await expect.poll(() => page.locator('gloss-root .card').count(), { timeout: 3000 }).toBe(0);
+    const { x, y } = await pointOf(page, 'Old man out!');
+    await page.mouse.move(x, y, { steps: 4 });
+    const card = page.locator('gloss-root .card');
+    await expect.poll(() => card.locator('.term').textContent(), { timeout: 3000 }).toBe('Shal, ket!');
+    expect(await card.locator('.matched').textContent()).toBe('Matched the variant “Old man out!”');
+  });
+
+  it('stays open while the pointer is over it and closes after it leaves', async () => {
+    const box = await page.locator('gloss-root .card').boundingBox();
+    expect(box).not.toBeNull();
+    await page.mouse.move(box!.x + 20, box!.y + 20, { steps: 3 });
+    await page.waitForTimeout(700);
+    expect(await page.locator('gloss-root .card').count()).toBe(1);
+    await page.mouse.move(5, 5, { steps: 3 });
+    await expect.poll(() => page.locator('gloss-root .card').count(), { timeout: 3000 }).toBe(0);
+  });
+
+  it('moves to the next term with the keyboard command and closes on Escape', async () => {
+    await page.bringToFront();
+    const run = (command: string) =>
+      b.worker.evaluate(async (c) => {
+        // The command shortcut arrives in the background, which forwards it to the active tab.
+        const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+        await chrome.tabs.sendMessage(tab!.id!, { type: 'command:run', command: c });
+      }, command);
+    await run('next-term');
+    const card = page.locator('gloss-root .card');
+    await expect.poll(() => card.count(), { timeout: 3000 }).toBe(1);
+    const first = await card.locator('.term').textContent();
+    await run('next-term');
+    await expect.poll(() => card.locator('.term').textContent(), { timeout: 3000 }).not.toBe(first);
+    const focused = await page.evaluate(() => document.activeElement?.localName);
+    expect(focused).toBe('gloss-root');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => card.count(), { timeout: 3000 }).toBe(0);
+  });
+
+  it('lists the page terms in the popup, and a click reveals the term', async () => {
+    const terms = await pageTerms(b, page);
+    const byTerm = Object.fromEntries(terms.map((t) => [t.term, t.count]));
+    expect(byTerm['Feminita']).toBe(1);
+    expect(byTerm['titushki']).toBe(1);
+    const tabId = await b.worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id);
+    const popup = await b.context.newPage();
+    await popup.goto(`chrome-extension://${b.extensionId}/popup.html?tab=${tabId}`);
+    const item = popup.getByRole('button', { name: /Feminita/ });
+    await expect.poll(() => item.count(), { timeout: 3000 }).toBe(1);
+    expect(await popup.getByRole('checkbox').isChecked()).toBe(true);
+    await item.click();
+    const card = page.locator('gloss-root .card');
+    await expect.poll(() => card.locator('.term').textContent(), { timeout: 3000 }).toBe('Feminita');
+    if (!popup.isClosed()) await popup.close();
+    await page.keyboard.press('Escape');
+  });
+
+  it('logs no console errors', () => {
+    expect(b.errors).toEqual([]);
+  });
+});

@@ -1,0 +1,41 @@
+// Block collection on a DOM: what counts as visible text and where blocks begin and end.
+
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { collectBlocks } from '../../entrypoints/content/blocks';
+import { found, indexOf } from './helpers';
+
+function blocks(html: string): string[] {
+  const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+  return collectBlocks(document.body).map((b) => b.text);
+}
+
+describe('collectBlocks', () => {
+  it('joins inline elements so a term split by <em> still matches', () => {
+    const texts = blocks('<p>They shouted “Shal, <em>ket</em>!” at <b>Nur</b> <i>Otan</i>.</p>');
+    expect(texts).toEqual(['They shouted “Shal, ket!” at Nur Otan.']);
+    expect(found(indexOf(['Shal, ket!', 'Nur Otan']), texts[0]!)).toEqual(['Shal, ket!', 'Nur Otan']);
+  });
+
+  it('never joins across block boundaries', () => {
+    const texts = blocks('<div>Nur</div><div>Otan</div><p>Nur<br>Otan</p><ul><li>Nur</li><li>Otan</li></ul>');
+    expect(texts).toEqual(['Nur', 'Otan', 'Nur', 'Otan', 'Nur', 'Otan']);
+  });
+
+  it('skips scripts, styles, form fields, editable and hidden regions', () => {
+    const texts = blocks(
+      '<p>seen</p><script>no1</script><style>no2</style><textarea>no3</textarea><select><option>no4</option></select>' +
+        '<div contenteditable="true">no5</div><div hidden>no6</div><div style="display: none">no7</div><noscript>no8</noscript>' +
+        '<template>no9</template><gloss-root>no10</gloss-root><details><summary>sum</summary>no11</details>' +
+        '<svg><title>no12</title><text>svgtext</text></svg><p aria-hidden="true">still seen</p>',
+    );
+    expect(texts).toEqual(['seen', 'sum', 'svgtext', 'still seen']);
+  });
+
+  it('keeps node offsets so matches map to DOM positions', () => {
+    const { document } = parseHTML('<!doctype html><html><body><p>ab<em>cd</em>ef</p></body></html>');
+    const [b] = collectBlocks(document.body);
+    expect(b!.starts).toEqual([0, 2, 4]);
+    expect(b!.nodes.map((n) => n.data)).toEqual(['ab', 'cd', 'ef']);
+  });
+});

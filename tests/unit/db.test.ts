@@ -1,0 +1,92 @@
+// The store: schema upgrades from old databases, pack installs that never half-happen.
+
+import Dexie from 'dexie';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parsePackText } from '../../lib/pack/parse';
+import type { Pack } from '../../lib/pack/format';
+import { GlossDB } from '../../storage/db';
+import { deletePack, enabledPacks, installPack, listPacks, setPackEnabled } from '../../storage/packs';
+import { SCHEMA_V1 } from '../../storage/schema';
+import { getSettings, updateSettings } from '../../storage/settings';
+
+let n = 0;
+const freshName = () => `gloss-test-${++n}-${Date.now()}`;
+
+function validPack(): Pack {
+  const r = parsePackText(readFileSync(join(import.meta.dirname, '../fixtures/packs/valid.json'), 'utf8'));
+  if (!r.ok) throw new Error(r.errors.join());
+  return r.pack;
+}
+
+describe('schema upgrades', () => {
+  it('opens a version-1 database with the current schema and converts its rows', async () => {
+    const name = freshName();
+    const v1 = new Dexie(name);
+    v1.version(1).stores(SCHEMA_V1);
+    await v1.table('packs').bulkPut([
+      { id: 'on', title: 'On', version: '1.0.0', enabled: true, source: 'file', entryCount: 1, installedAt: 1, updatedAt: 1 },
+      { id: 'off', title: 'Off', version: '1.0.0', enabled: false, source: 'file', entryCount: 0, installedAt: 1, updatedAt: 1 },
+    ]);
+    await v1.table('entries').put({ packId: 'on', id: 'a', term: 'Alpha', short: 'first' });
+    v1.close();
+
+    const db = new GlossDB(name);
+    expect((await db.packs.get('on'))?.enabled).toBe(1);
+    expect((await db.packs.get('off'))?.enabled).toBe(0);
+    expect((await enabledPacks(db)).map((p) => p.pack.id)).toEqual(['on']);
+    expect(await db.entries.get(['on', 'a'])).toMatchObject({ term: 'Alpha' });
+    expect(await db.encounters.count()).toBe(0);
+    expect(db.verno).toBe(2);
+    db.close();
+  });
+});
+
+describe('packs', () => {
+  it('installs, disables and deletes a pack', async () => {
+    const db = new GlossDB(freshName());
+    await installPack(db, validPack(), 'file');
+    expect((await listPacks(db)).map((p) => [p.id, p.entryCount, p.enabled])).toEqual([['civics-101', 2, true]]);
+    await setPackEnabled(db, 'civics-101', false);
+    expect(await enabledPacks(db)).toEqual([]);
+    await deletePack(db, 'civics-101');
+    expect(await db.entries.count()).toBe(0);
+    db.close();
+  });
+
+  it('replaces a pack on update, keeping the reader’s enabled choice', async () => {
+    const db = new GlossDB(freshName());
+    await installPack(db, validPack(), 'file', 1);
+    await setPackEnabled(db, 'civics-101', false);
+    const next = validPack();
+    next.version = '1.3.0';
+    next.entries = next.entries.slice(0, 1).map((e) => ({ ...e, related: [] }));
+    await installPack(db, next, 'file', 2);
+    const [p] = await listPacks(db);
+    expect(p).toMatchObject({ version: '1.3.0', entryCount: 1, enabled: false, updatedAt: 2 });
+    expect(await db.entries.where('packId').equals('civics-101').count()).toBe(1);
+    db.close();
+  });
+
+  it('leaves everything as it was when an install fails midway', async () => {
+    const db = new GlossDB(freshName());
+    await installPack(db, validPack(), 'file');
+    const broken = validPack();
+    // An entry IndexedDB cannot store aborts the transaction after the old entries were deleted.
+    (broken.entries[1] as { id: unknown }).id = { not: 'a key' };
+    await expect(installPack(db, broken, 'file')).rejects.toThrow();
+    expect(await db.entries.where('packId').equals('civics-101').count()).toBe(2);
+    db.close();
+  });
+});
+
+describe('settings', () => {
+  it('sanitises what it stores', async () => {
+    const db = new GlossDB(freshName());
+    expect(await getSettings(db)).toMatchObject({ hoverDelayMs: 300, highlightStyle: 'underline' });
+    const s = await updateSettings(db, { hoverDelayMs: -5, disabledSites: ['https://WWW.Example.org/page', ''] });
+    expect(s).toMatchObject({ hoverDelayMs: 0, disabledSites: ['example.org'] });
+    db.close();
+  });
+});

@@ -1,0 +1,37 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parsePackText } from '../../lib/pack/parse';
+
+const fixture = (name: string) => readFileSync(join(import.meta.dirname, '../fixtures/packs', name), 'utf8');
+
+function errorsOf(name: string): string[] {
+  const r = parsePackText(fixture(name));
+  if (r.ok) throw new Error(`${name} was accepted`);
+  return r.errors;
+}
+
+describe('pack validation', () => {
+  it('accepts a valid pack', () => {
+    const r = parsePackText(fixture('valid.json'));
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(r.pack.entries.map((e) => e.id)).toEqual(['mazhilis', 'senate']);
+  });
+
+  it.each([
+    ['missing-short.json', 'entries[1] (id "senate").short: is required'],
+    ['short-too-long.json', 'entries[0] (id "mazhilis").short: must be at most 200 characters'],
+    ['duplicate-id.json', 'entries[1] (id "mazhilis").id: duplicate entry id'],
+    ['unknown-related.json', 'entries[0] (id "mazhilis").related[0]: no entry with id "nowhere" in this pack'],
+    ['javascript-source.json', 'entries[0] (id "mazhilis").sources[0].url: must be an http(s) URL'],
+    ['wrong-version.json', 'formatVersion: must be 1 (the only version this Gloss reads)'],
+    ['unknown-field.json', 'entries[1] (id "senate").html: unknown field'],
+    ['broken-syntax.json', 'Not valid JSON at line 3, column 13.'],
+  ])('refuses %s naming the field and entry', (name, message) => {
+    expect(errorsOf(name)).toEqual([message]);
+  });
+
+  it('refuses something that is not a pack at all', () => {
+    expect(parsePackText('[1,2]')).toEqual({ ok: false, errors: ['pack: must be a JSON object'] });
+  });
+});

@@ -1,0 +1,17 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  manifest: {
+    name: 'Gloss',
+    description: 'Explains unfamiliar terms on news pages with glossary popovers. Everything stays on your device.',
+    permissions: [],
+    commands: {
+      'next-term': { suggested_key: { default: 'Alt+Shift+Period' }, description: 'Open the next marked term' },
+      'prev-term': { suggested_key: { default: 'Alt+Shift+Comma' }, description: 'Open the previous marked term' },
+    },
+    browser_specific_settings: { gecko: { id: 'gloss@gloss.invalid', strict_min_version: '140.0' } },
+  },
+  vite: () => ({ plugins: [preact()] }),
+});
