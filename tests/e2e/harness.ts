@@ -1,13 +1,22 @@
 // Shared end-to-end fixtures: a static server on 127.0.0.1 and Debian's Chromium with the built
 // extension loaded, reused for every test of a file.
 
+import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { launchWithExtension, ROOT, serve } from './launch.mjs';
 
 export { ROOT };
-export const CORPUS = resolve(process.env.GLOSS_CORPUS ?? join(ROOT, '../shared/corpus'));
+/** The shared test corpus: $GLOSS_CORPUS, else beside the checkout, else the workplace's copy. */
+export const CORPUS = [process.env.GLOSS_CORPUS, join(ROOT, '../shared/corpus'), '/work/shared/corpus']
+  .filter((p): p is string => Boolean(p))
+  .map((p) => resolve(p))
+  .find((p) => existsSync(join(p, 'news/index.json'))) ?? fail('No test corpus found: set GLOSS_CORPUS to the shared corpus folder');
+
+function fail(message: string): never {
+  throw new Error(message);
+}
 
 // The service worker's `chrome` global, used only inside worker.evaluate callbacks; its full
 // typings would pull @types/chrome into a test helper for two calls.
