@@ -23,6 +23,11 @@ export interface RawMatch {
 const ASCII_CLASS = new Uint8Array(128);
 for (let c = 0; c < 128; c++) ASCII_CLASS[c] = classOfUnit(c);
 
+function hasSpace(a: Uint16Array, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (a[i] === 0x20) return true;
+  return false;
+}
+
 function cls(k: Uint16Array, i: number, n: number): number {
   const c = k[i]!;
   return c < 0x80 ? ASCII_CLASS[c]! : classAt(k, i, n);
@@ -61,7 +66,11 @@ class Verifier {
     return true;
   }
 
-  /** Inner gaps: equal, or equal once soft punctuation and spaces are set aside (loose). */
+  /**
+   * Inner gaps: equal, or loosely equal — the page may leave out soft punctuation the pattern has
+   * ("Shal ket" for "Shal, ket!") but may not add punctuation or change where spaces are, so
+   * "water-main" never matches "water main" and "S. Paulo" never matches "S.Paulo".
+   */
   private gapsMatch(ts: number, te: number, ps: number, pe: number): boolean {
     const tl = te - ts;
     const pl = pe - ps;
@@ -69,17 +78,19 @@ class Verifier {
     if (tl === pl && this.sameUnits(ts, ps, tl)) return true;
     const { key } = this.f;
     const { pool } = this.ix;
-    let a = ts;
+    if (hasSpace(key, ts, te) !== hasSpace(pool, ps, pe)) return false;
     let b = ps;
-    for (;;) {
-      while (a < te && isSoftPunct(key[a]!)) a++;
-      while (b < pe && isSoftPunct(pool[b]!)) b++;
-      if (a === te || b === pe) break;
-      if (key[a] !== pool[b]) return false;
-      a++;
+    for (let a = ts; a < te; a++) {
+      const c = key[a]!;
+      if (c === 0x20) continue;
+      while (b < pe && pool[b] !== c) {
+        if (!isSoftPunct(pool[b]!)) return false;
+        b++;
+      }
+      if (b === pe) return false;
       b++;
     }
-    if (a !== te || b !== pe) return false;
+    for (; b < pe; b++) if (!isSoftPunct(pool[b]!)) return false;
     this.flags |= LOOSE;
     return true;
   }
