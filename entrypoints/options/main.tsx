@@ -12,9 +12,11 @@ function draw(): void {
     <OptionsView
       state={state}
       onImportFile={async (file) => {
+        state = { ...state, status: { kind: 'ok', text: `Importing ${file.name}…` } };
+        draw();
         try {
           const pack = await call('pack:import', { text: await file.text(), source: 'file' });
-          await reload({ kind: 'ok', text: `Imported “${pack.title}” (${pack.entryCount} entries).` });
+          await reload({ kind: 'ok', text: `Imported “${pack.title}” (${pack.entryCount} entries) from ${file.name}.` });
         } catch (err) {
           await reload({ kind: 'error', text: `Could not import ${file.name}:\n${err instanceof Error ? err.message : String(err)}` });
         }

@@ -62,7 +62,7 @@ async function importPack(text: string, name: string): Promise<string> {
   await options.bringToFront();
   await options.getByLabel('Import glossary pack').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
   const status = options.locator('.status');
-  await expect.poll(() => status.textContent(), { timeout: 10_000 }).toMatch(/Imported|Could not/);
+  await expect.poll(() => status.textContent(), { timeout: 10_000 }).toMatch(new RegExp(`^(Imported .* from|Could not import) ${name.replace(/\./g, '\\.')}`));
   return (await status.textContent()) ?? '';
 }
 
