@@ -3,7 +3,7 @@ import { defineConfig } from 'wxt';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
-  manifest: {
+  manifest: ({ browser }) => ({
     name: 'Gloss',
     description: 'Explains unfamiliar terms on news pages with glossary popovers. Everything stays on your device.',
     permissions: [],
@@ -11,7 +11,8 @@ export default defineConfig({
       'next-term': { suggested_key: { default: 'Alt+Shift+Period' }, description: 'Open the next marked term' },
       'prev-term': { suggested_key: { default: 'Alt+Shift+Comma' }, description: 'Open the previous marked term' },
     },
-    browser_specific_settings: { gecko: { id: 'gloss@gloss.invalid', strict_min_version: '140.0' } },
-  },
+    // Firefox needs an id to keep the database across reinstalls; Chrome warns about the key.
+    ...(browser === 'firefox' ? { browser_specific_settings: { gecko: { id: 'gloss@gloss.invalid', strict_min_version: '140.0' } } } : {}),
+  }),
   vite: () => ({ plugins: [preact()] }),
 });

@@ -59,6 +59,11 @@ export class GlossPage {
     window.addEventListener('scroll', () => this.hovered && this.onPointerSettled(), { passive: true, signal: this.signal });
   }
 
+  /** In-page navigation (history API, hash): the new URL may fall under other packs' scopes. */
+  async onLocationChange(): Promise<void> {
+    await this.load();
+  }
+
   /** Handlers for messages from the background and the popup. */
   handlers(): Handlers<ContentApi, unknown> {
     return {

@@ -15,6 +15,7 @@ export default defineContentScript({
       void dispatch(handlers, msg, sender).then(sendResponse);
       return true;
     });
+    ctx.addEventListener(window, 'wxt:locationchange', () => void page.onLocationChange().catch(() => undefined));
     void page.start().catch((err: unknown) => console.debug('Gloss could not start on this page', err));
   },
 });

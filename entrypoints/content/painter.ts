@@ -18,6 +18,7 @@ const hasHighlights = typeof CSS !== 'undefined' && 'highlights' in CSS && typeo
 export class Painter {
   private terms = new Set<PaintedTerm>();
   private byNode = new WeakMap<Node, PaintedTerm[]>();
+  private byMark = new WeakMap<Element, PaintedTerm>();
   private sorted: PaintedTerm[] | null = null;
   private highlight = hasHighlights ? new Highlight() : null;
   private active = hasHighlights ? new Highlight() : null;
@@ -51,7 +52,10 @@ export class Painter {
       else this.byNode.set(node, [term]);
     }
     if (this.highlight) this.highlight.add(term.range);
-    else term.marks = wrap(term.range);
+    else {
+      term.marks = wrap(term.range);
+      for (const m of term.marks) this.byMark.set(m, term);
+    }
   }
 
   private remove(term: PaintedTerm): void {
@@ -98,6 +102,10 @@ export class Painter {
 
   /** The painted term under the viewport point (x, y), if any. */
   hitTest(x: number, y: number): PaintedTerm | null {
+    if (!this.highlight) {
+      const mark = document.elementFromPoint(x, y)?.closest('mark.gloss-mark');
+      return (mark && this.byMark.get(mark)) ?? null;
+    }
     const pos = caretAt(x, y);
     if (!pos) return null;
     const list = this.byNode.get(pos.node);

@@ -130,6 +130,50 @@ describe('Kazakhstan page', () => {
     await page.keyboard.press('Escape');
   });
 
+});
+
+describe('a page that changes', () => {
+  it('paints terms added later and follows in-page navigation', async () => {
+    const page = await b.open(`${base}/demo/kazakhstan-january-2022.html`);
+    await waitForPaint(page);
+    const count = async (text: string) => (await paintedTexts(page)).filter((t) => t === text).length;
+    const before = await count('Zhanaozen');
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.textContent = 'Late news from Zhanaozen.';
+      document.querySelector('main, article, body')!.append(p);
+    });
+    await expect.poll(() => count('Zhanaozen'), { timeout: 3000 }).toBe(before + 1);
+
+    // A single-page app swaps its content and pushes a new URL.
+    await page.evaluate(() => {
+      history.pushState({}, '', '/demo/next-story');
+      document.body.replaceChildren(Object.assign(document.createElement('p'), { textContent: 'Now a story about Feminita and the tenge.' }));
+    });
+    await expect.poll(async () => (await paintedTexts(page)).sort(), { timeout: 5000 }).toEqual(['Feminita', 'tenge']);
+    await page.close();
+  });
+
+  it('shows a related entry in place and where else the reader met the term', async () => {
+    const page = await b.open(`${base}/demo/kazakhstan-january-2022.html`);
+    await waitForPaint(page);
+    const { x, y } = await pointOf(page, 'titushki');
+    await page.mouse.move(x, y, { steps: 3 });
+    const card = page.locator('gloss-root .card');
+    await expect.poll(() => card.locator('.term').textContent(), { timeout: 3000 }).toBe('titushki');
+    // The Kazakhstan article, opened earlier in this browser, also has titushki.
+    expect(await card.locator('.seen a').allTextContents()).toContain('What really happened in Kazakhstan? A feminist perspective | openDemocracy');
+    const related = card.locator('.related button').first();
+    const name = await related.textContent();
+    await related.click();
+    await expect.poll(() => card.locator('.term').textContent(), { timeout: 3000 }).toBe(name);
+    await card.getByRole('button', { name: 'Back' }).click();
+    await expect.poll(() => card.locator('.term').textContent(), { timeout: 3000 }).toBe('titushki');
+    await page.close();
+  });
+});
+
+describe('console', () => {
   it('logs no console errors', () => {
     expect(b.errors).toEqual([]);
   });
