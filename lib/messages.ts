@@ -51,6 +51,16 @@ export interface PageTerm {
   count: number;
 }
 
+/** How the last full scan of a page went (for the benchmark and the curious). */
+export interface PageStats {
+  firstViewportMs: number;
+  doneMs: number;
+  busyMs: number;
+  longestSliceMs: number;
+  blocks: number;
+  terms: number;
+}
+
 /** Messages the background answers. */
 export interface BackgroundApi {
   'page:index': { req: { url: string }; res: PageIndexReply };
@@ -71,6 +81,7 @@ export interface ContentApi {
   'command:run': { req: { command: 'next-term' | 'prev-term' }; res: null };
   'page:terms': { req: Empty; res: { host: string; enabled: boolean; terms: PageTerm[] } };
   'page:reveal': { req: { key: string }; res: boolean };
+  'page:stats': { req: Empty; res: PageStats | null };
 }
 
 /** Constraint for an API map: each message names its request and reply. */

@@ -50,7 +50,7 @@ export function insideSkipped(node: Node): boolean {
 }
 
 class Collector {
-  readonly blocks: TextBlock[] = [];
+  private blocks: TextBlock[] = [];
   private nodes: Text[] = [];
   private starts: number[] = [];
   private parts: string[] = [];
@@ -78,43 +78,90 @@ class Collector {
     if (!this.hasText && /\S/.test(data)) this.hasText = true;
   }
 
-  /** `svgText`: inside SVG, only text under <text> or <foreignObject> is visible text. */
-  walk(parent: Node, svgText: boolean): void {
-    for (let child = parent.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === 3) {
-        if (svgText) this.text(child as Text);
-        continue;
-      }
-      if (child.nodeType !== 1) continue;
-      const el = child as Element;
-      if (isSkipped(el)) continue;
-      let inner = svgText;
-      if (el.namespaceURI === SVG_NS) inner = el.localName === 'text' || el.localName === 'foreignObject' ? true : el.localName === 'svg' ? false : svgText;
-      const block = isBlockElement(el);
-      if (block) this.flush();
-      if (el.tagName === 'DETAILS' && !el.hasAttribute('open')) this.walkClosedDetails(el, inner);
-      else this.walk(el, inner);
-      if (block) this.flush();
-    }
+  get size(): number {
+    return this.blocks.length;
   }
 
-  private walkClosedDetails(el: Element, svgText: boolean): void {
-    const summary = Array.from(el.children).find((c) => c.tagName === 'SUMMARY');
-    if (summary) {
-      this.flush();
-      this.walk(summary, svgText);
-      this.flush();
+  drain(): TextBlock[] {
+    const out = this.blocks;
+    this.blocks = [];
+    return out;
+  }
+}
+
+interface Frame {
+  /** Next child to visit. */
+  next: Node | null;
+  /** Inside SVG, only text under <text> or <foreignObject> is visible text. */
+  svgText: boolean;
+  /** Leaving this frame ends a block. */
+  block: boolean;
+}
+
+/**
+ * Walks a subtree into blocks and can stop at a deadline and resume, so a huge page never
+ * holds the main thread. `skip` is a subtree already walked (the part on screen, done first).
+ */
+export class BlockWalker {
+  private stack: Frame[] = [];
+  private c = new Collector();
+
+  constructor(
+    root: Node,
+    private skip: Node | null = null,
+  ) {
+    if (root.nodeType === 3) this.c.text(root as Text);
+    else this.stack.push({ next: root.firstChild, svgText: (root as Element).namespaceURI !== SVG_NS, block: false });
+  }
+
+  get done(): boolean {
+    return this.stack.length === 0;
+  }
+
+  /** Blocks completed until `deadline` (a performance.now() time), `max` blocks, or the end. */
+  take(deadline = Infinity, max = Infinity): TextBlock[] {
+    let visited = 0;
+    while (this.stack.length && this.c.size < max) {
+      const f = this.stack[this.stack.length - 1]!;
+      const child = f.next;
+      if (!child) {
+        this.stack.pop();
+        if (f.block) this.c.flush();
+        continue;
+      }
+      f.next = child.nextSibling;
+      if (child.nodeType === 3) {
+        if (f.svgText) this.c.text(child as Text);
+        continue;
+      }
+      if (child.nodeType !== 1 || child === this.skip) continue;
+      this.enter(child as Element, f.svgText);
+      if ((++visited & 127) === 0 && performance.now() >= deadline) break;
     }
+    if (!this.stack.length) this.c.flush();
+    return this.c.drain();
+  }
+
+  private enter(el: Element, svgText: boolean): void {
+    if (isSkipped(el)) return;
+    let inner = svgText;
+    if (el.namespaceURI === SVG_NS) inner = el.localName === 'text' || el.localName === 'foreignObject' ? true : el.localName === 'svg' ? false : svgText;
+    const block = isBlockElement(el);
+    if (block) this.c.flush();
+    if (el.tagName === 'DETAILS' && !el.hasAttribute('open')) {
+      // A closed <details> shows only its first <summary>.
+      this.stack.push({ next: null, svgText: inner, block: true });
+      const summary = Array.from(el.children).find((c) => c.tagName === 'SUMMARY');
+      if (summary) this.stack.push({ next: summary.firstChild, svgText: inner, block: true });
+      return;
+    }
+    this.stack.push({ next: el.firstChild, svgText: inner, block });
   }
 }
 
 /** Blocks of visible text under `root` (itself included when it is an element). */
 export function collectBlocks(root: Node): TextBlock[] {
-  const c = new Collector();
-  if (root.nodeType === 3) c.text(root as Text);
-  else c.walk(root, (root as Element).namespaceURI !== SVG_NS);
-  c.flush();
-  return c.blocks;
+  return new BlockWalker(root).take();
 }
 
 /** Nearest ancestor that starts a block (the unit a re-scan must cover). */

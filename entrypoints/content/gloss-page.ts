@@ -4,11 +4,11 @@
 import { browser } from 'wxt/browser';
 import { en } from '../../lib/i18n';
 import { FORM_TERM, fromWire, type CompiledIndex } from '../../lib/match/index-format';
-import { makeClient, type BackgroundApi, type ContentApi, type EntryView, type Handlers, type PageTerm } from '../../lib/messages';
+import { makeClient, type BackgroundApi, type ContentApi, type EntryView, type Handlers, type PageStats, type PageTerm } from '../../lib/messages';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
 import { blockRootOf, collectBlocks, HOST_TAG, insideSkipped } from './blocks';
 import { describeMatch } from './describe-match';
-import { scanBlocks, scanBlock, viewportFirst } from './page-scanner';
+import { scanBlock, scanPage } from './page-scanner';
 import { Painter, type PaintedTerm } from './painter';
 import { PopoverHost } from './popover-host';
 
@@ -41,6 +41,8 @@ export class GlossPage {
   private observer = new MutationObserver((records) => this.onMutations(records));
   private pointer = { x: 0, y: 0, pending: false };
   private entryTerms: string[] = [];
+  private readonly startedAt = performance.now();
+  private stats: PageStats | null = null;
 
   constructor(private signal: AbortSignal) {
     signal.addEventListener('abort', () => this.teardown());
@@ -75,6 +77,7 @@ export class GlossPage {
         this.step(command === 'next-term' ? 1 : -1);
         return null;
       },
+      'page:stats': () => this.stats,
       'page:terms': () => ({ host: location.hostname, enabled: this.enabled, terms: this.pageTerms() }),
       'page:reveal': ({ key }) => {
         const term = this.painter?.inOrder().find((x) => x.key === key);
@@ -101,8 +104,10 @@ export class GlossPage {
     if (!this.enabled || !this.ix) return;
     this.painter = new Painter(this.settings.highlightStyle);
     this.observer.observe(document.body, { childList: true, subtree: true, characterData: true });
-    const done = await scanBlocks(this.ix, viewportFirst(collectBlocks(document.body)), (terms) => terms.forEach((x) => this.painter?.add(x)), this.scanAbort.signal);
-    if (done) this.recordEncounters();
+    const stats = await scanPage(this.ix, document.body, (terms) => terms.forEach((x) => this.painter?.add(x)), this.scanAbort.signal, this.startedAt);
+    if (!stats || !this.painter) return;
+    this.stats = { ...stats, terms: this.painter.size };
+    this.recordEncounters();
   }
 
   private recordEncounters(): void {

@@ -2,9 +2,8 @@
 // blocks first, in slices short enough never to make the page stutter.
 
 import type { CompiledIndex } from '../../lib/match/index-format';
-import { scanFolded, type RawMatch } from '../../lib/match/scan';
-import { foldText } from '../../lib/text/fold';
-import type { TextBlock } from './blocks';
+import { findMatches, type RawMatch } from '../../lib/match/scan';
+import { BlockWalker, isBlockElement, type TextBlock } from './blocks';
 import type { PaintedTerm } from './painter';
 
 const SLICE_MS = 8;
@@ -33,39 +32,82 @@ function toRange(block: TextBlock, m: RawMatch): Range {
 
 export function scanBlock(ix: CompiledIndex, block: TextBlock, out: PaintedTerm[]): void {
   const found: RawMatch[] = [];
-  scanFolded(ix, foldText(block.text, ix.mask), block.text, found);
+  findMatches(ix, block.text, found);
   for (const m of found) out.push({ range: toRange(block, m), key: ix.entries[ix.patEntry[m.pattern]!]!, pattern: m.pattern, flags: m.flags });
 }
 
-/** Blocks whose first node is on screen come first. */
-export function viewportFirst(blocks: TextBlock[]): TextBlock[] {
-  const h = window.innerHeight;
-  const visible: TextBlock[] = [];
-  const rest: TextBlock[] = [];
-  for (const b of blocks) {
-    const el = b.nodes[0]!.parentElement;
-    const r = el?.getBoundingClientRect();
-    (r && r.bottom >= 0 && r.top <= h ? visible : rest).push(b);
-  }
-  return visible.concat(rest);
+type SchedulerLike = { yield?: () => Promise<void> };
+
+/** Gives the page a turn: scheduler.yield() keeps our place in line; otherwise a message-channel hop. */
+function yieldToPage(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: SchedulerLike }).scheduler;
+  if (scheduler?.yield) return scheduler.yield();
+  return new Promise((resolve) => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => resolve();
+    ch.port2.postMessage(0);
+  });
 }
 
-const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/**
+ * Where to start when the reader is scrolled down: the block-level element around the middle
+ * of the viewport, widened until it is at least a screen tall. Null at the top of the page.
+ */
+export function viewportAnchor(): Element | null {
+  if (window.scrollY < 1) return null;
+  let el = document.elementFromPoint(window.innerWidth / 2, window.innerHeight / 2);
+  while (el && el !== document.body && (!isBlockElement(el) || el.getBoundingClientRect().height < window.innerHeight)) el = el.parentElement;
+  return el && el !== document.body && el !== document.documentElement ? el : null;
+}
+
+function belowViewport(block: TextBlock): boolean {
+  const el = block.nodes[0]?.parentElement;
+  return !!el && el.getBoundingClientRect().top > window.innerHeight;
+}
+
+export interface ScanStats {
+  /** When the blocks on screen had been painted (ms since `t0`). */
+  firstViewportMs: number;
+  /** When the whole page had been painted (ms since `t0`). */
+  doneMs: number;
+  /** Main-thread time spent collecting, scanning and painting. */
+  busyMs: number;
+  /** The longest task Gloss ran on the main thread. */
+  longestSliceMs: number;
+  blocks: number;
+}
 
 /**
- * Scans `blocks`, calling `paint` after each slice. Returns false when `signal` aborted it
- * (the index changed or the script was torn down).
+ * Walks and scans `root` in slices of at most SLICE_MS, the part on screen first, calling
+ * `paint` after each slice. Returns null when `signal` aborted it.
  */
-export async function scanBlocks(ix: CompiledIndex, blocks: TextBlock[], paint: (terms: PaintedTerm[]) => void, signal: AbortSignal): Promise<boolean> {
-  let i = 0;
-  while (i < blocks.length) {
-    if (signal.aborted) return false;
-    const deadline = performance.now() + SLICE_MS;
+export async function scanPage(ix: CompiledIndex, root: Element, paint: (terms: PaintedTerm[]) => void, signal: AbortSignal, t0: number): Promise<ScanStats | null> {
+  const anchor = viewportAnchor();
+  const walkers = anchor ? [new BlockWalker(anchor), new BlockWalker(root, anchor)] : [new BlockWalker(root)];
+  const stats: ScanStats = { firstViewportMs: -1, doneMs: 0, busyMs: 0, longestSliceMs: 0, blocks: 0 };
+  let w = 0;
+  while (w < walkers.length) {
+    if (signal.aborted) return null;
+    const start = performance.now();
+    const deadline = start + SLICE_MS;
     const out: PaintedTerm[] = [];
-    do scanBlock(ix, blocks[i++]!, out);
-    while (i < blocks.length && performance.now() < deadline);
+    let last: TextBlock | undefined;
+    do {
+      const walker = walkers[w]!;
+      for (const b of walker.take(deadline, 16)) {
+        scanBlock(ix, b, out);
+        last = b;
+        stats.blocks++;
+      }
+      if (walker.done) w++;
+    } while (w < walkers.length && performance.now() < deadline);
     paint(out);
-    if (i < blocks.length) await yieldToPage();
+    const end = performance.now();
+    stats.busyMs += end - start;
+    stats.longestSliceMs = Math.max(stats.longestSliceMs, end - start);
+    if (stats.firstViewportMs < 0 && (w === walkers.length || (last && belowViewport(last)))) stats.firstViewportMs = end - t0;
+    if (w < walkers.length) await yieldToPage();
   }
-  return !signal.aborted;
+  stats.doneMs = performance.now() - t0;
+  return stats;
 }

@@ -3,7 +3,7 @@
 import { classAt, widthAt } from './classify';
 import { HASH_SEED, hashStep } from './hash';
 import type { CompiledIndex } from './index-format';
-import { GAP, SOLO } from '../text/chars';
+import { GAP, SOLO, WORD } from '../text/chars';
 import { foldKey, foldTable } from '../text/fold';
 
 export interface PatternSource {
@@ -17,43 +17,51 @@ export interface PatternSource {
   label?: string;
 }
 
-interface Prepared {
+interface Prepared extends KeyInfo {
   strict: string;
   loose: string;
-  hash: number;
-  tokens: number;
   src: PatternSource;
 }
 
-/** Hash of the first token of `key`, its token count, or null when it has no token at all. */
-function firstTokenInfo(text: string): { hash: number; tokens: number } | null {
+interface KeyInfo {
+  hash: number;
+  next: number;
+  tokens: number;
+  classes: Uint8Array;
+}
+
+/** Hashes of the first two tokens of `key`, its token count and unit classes; null without a token. */
+function keyInfo(text: string): KeyInfo | null {
   const n = text.length;
   const key = units(text);
   let i = 0;
   let hash = 0;
+  let next = 0;
   let tokens = 0;
+  const classes = new Uint8Array(n);
+  for (let k = 0; k < n; k++) classes[k] = classAt(key, k, n);
   while (i < n) {
-    const cls = classAt(key, i, n);
+    const cls = classes[i]!;
     if (cls === GAP) {
       i++;
       continue;
     }
-    const first = tokens === 0;
     let h = HASH_SEED;
     if (cls === SOLO) {
       const w = widthAt(key, i, n);
       for (let k = 0; k < w; k++) h = hashStep(h, key[i + k]!);
       i += w;
     } else {
-      while (i < n && classAt(key, i, n) !== GAP && classAt(key, i, n) !== SOLO) {
+      while (i < n && classes[i] === WORD) {
         h = hashStep(h, key[i]!);
         i++;
       }
     }
-    if (first) hash = h;
+    if (tokens === 0) hash = h;
+    else if (tokens === 1) next = h;
     tokens++;
   }
-  return tokens === 0 ? null : { hash, tokens };
+  return tokens === 0 ? null : { hash, next, tokens, classes };
 }
 
 function units(s: string): Uint16Array {
@@ -75,13 +83,13 @@ export function compileIndex(patterns: readonly PatternSource[], entries: string
   for (const src of patterns) {
     const strict = foldKey(src.text, 0);
     const loose = mask ? String.fromCharCode(...units(strict).map((c) => foldTable(mask, c))) : strict;
-    const info = firstTokenInfo(loose);
+    const info = keyInfo(loose);
     // A key of punctuation only could match nowhere sensibly; skip it rather than paint noise.
     if (!info) continue;
     const dedupe = `${src.mask}\u0000${strict}`;
     if (seen.has(dedupe)) continue;
     seen.add(dedupe);
-    prepared.push({ strict, loose, hash: info.hash, tokens: info.tokens, src });
+    prepared.push({ ...info, strict, loose, src });
   }
   // Group by first token; within a group try more tokens first, then longer keys (leftmost-longest).
   prepared.sort((a, b) => a.hash - b.hash || b.tokens - a.tokens || b.loose.length - a.loose.length);
@@ -90,7 +98,10 @@ export function compileIndex(patterns: readonly PatternSource[], entries: string
   const poolLen = prepared.reduce((s, p) => s + p.loose.length, 0);
   const pool = new Uint16Array(poolLen);
   const strictPool = new Uint16Array(poolLen);
+  const poolClass = new Uint8Array(poolLen);
   const patStart = new Int32Array(count);
+  const patTokens = new Uint8Array(count);
+  const patNext = new Int32Array(count);
   const patLen = new Int32Array(count);
   const patMask = new Uint8Array(count);
   const patForm = new Uint8Array(count);
@@ -104,7 +115,10 @@ export function compileIndex(patterns: readonly PatternSource[], entries: string
       pool[at + k] = p.loose.charCodeAt(k);
       strictPool[at + k] = p.strict.charCodeAt(k);
     }
+    poolClass.set(p.classes, at);
     at += p.loose.length;
+    patTokens[id] = Math.min(p.tokens, 255);
+    patNext[id] = p.next;
     patMask[id] = p.src.mask;
     patForm[id] = p.src.form;
     patEntry[id] = p.src.entry;
@@ -128,5 +142,5 @@ export function compileIndex(patterns: readonly PatternSource[], entries: string
     slotCount[slot] = j - i;
     i = j;
   }
-  return { mask, pool, strictPool, patStart, patLen, patMask, patForm, patEntry, slotHash, slotFirst, slotCount, entries, labels };
+  return { mask, pool, strictPool, poolClass, patStart, patLen, patMask, patForm, patTokens, patNext, patEntry, slotHash, slotFirst, slotCount, entries, labels };
 }

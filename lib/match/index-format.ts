@@ -14,11 +14,17 @@ export interface CompiledIndex {
   pool: Uint16Array;
   /** Pattern keys without folding tables (for patterns that do not allow every table). */
   strictPool: Uint16Array;
+  /** Token class (GAP, WORD, SOLO) of every pool unit, so verification needs no lookups. */
+  poolClass: Uint8Array;
   patStart: Int32Array;
   patLen: Int32Array;
   /** Folding tables the pattern allows. */
   patMask: Uint8Array;
   patForm: Uint8Array;
+  /** Tokens in the pattern (capped at 255). */
+  patTokens: Uint8Array;
+  /** Hash of the pattern's second token: multi-token candidates are rejected with one compare. */
+  patNext: Int32Array;
   /** Index into `entries`. */
   patEntry: Int32Array;
   /** Open-addressing table from first-token hash to a run of pattern ids. */
@@ -41,13 +47,13 @@ export interface WireIndex {
 }
 
 const ARRAY_FIELDS = [
-  'pool', 'strictPool', 'patStart', 'patLen', 'patMask', 'patForm', 'patEntry', 'slotHash', 'slotFirst', 'slotCount',
+  'pool', 'strictPool', 'poolClass', 'patStart', 'patLen', 'patMask', 'patForm', 'patTokens', 'patNext', 'patEntry', 'slotHash', 'slotFirst', 'slotCount',
 ] as const;
 type ArrayField = (typeof ARRAY_FIELDS)[number];
 
 const CTORS: Record<ArrayField, { new (b: ArrayBuffer): ArrayBufferView }> = {
-  pool: Uint16Array, strictPool: Uint16Array, patStart: Int32Array, patLen: Int32Array, patMask: Uint8Array,
-  patForm: Uint8Array, patEntry: Int32Array, slotHash: Int32Array, slotFirst: Int32Array, slotCount: Int32Array,
+  pool: Uint16Array, strictPool: Uint16Array, poolClass: Uint8Array, patStart: Int32Array, patLen: Int32Array, patMask: Uint8Array,
+  patForm: Uint8Array, patTokens: Uint8Array, patNext: Int32Array, patEntry: Int32Array, slotHash: Int32Array, slotFirst: Int32Array, slotCount: Int32Array,
 };
 
 function bytesToBase64(bytes: Uint8Array): string {

@@ -6,7 +6,7 @@ import { classAt, widthAt } from './classify';
 import { HASH_SEED, hashStep } from './hash';
 import type { CompiledIndex } from './index-format';
 import { classOfUnit, GAP, isSoftPunct, SOLO, WORD } from '../text/chars';
-import { foldTable, foldUnit, isFoldTarget, type Folded } from '../text/fold';
+import { foldTable, foldText, foldUnit, isFoldTarget, rawEnd, rawStart, type Folded } from '../text/fold';
 
 /** Match flags. */
 export const LOOSE = 1; // punctuation differed from the pattern's
@@ -48,7 +48,7 @@ class Verifier {
     const pm = this.ix.patMask[p]!;
     if (pm === this.ix.mask || !isFoldTarget(k)) return true;
     // The text was folded with tables this pattern's pack did not opt into: look at the raw unit.
-    const r = foldUnit(this.raw.charCodeAt(this.f.start[i]!));
+    const r = foldUnit(this.raw.charCodeAt(rawStart(this.f, i)));
     if (r < 0) return true;
     const s = this.ix.strictPool[j]!;
     return r === s || (pm !== 0 && foldTable(pm, r) === foldTable(pm, s));
@@ -99,13 +99,13 @@ class Verifier {
   verify(p: number, s: number): number {
     const { key } = this.f;
     const n = this.f.length;
-    const { pool } = this.ix;
+    const { pool, poolClass } = this.ix;
     let j = this.ix.patStart[p]!;
     const jEnd = j + this.ix.patLen[p]!;
     this.flags = 0;
     this.start = s;
     let lead = j;
-    while (lead < jEnd && classAt(pool, lead, jEnd) === GAP) lead++;
+    while (lead < jEnd && poolClass[lead] === GAP) lead++;
     if (lead > j) {
       const len = lead - j;
       if (s >= len && this.sameUnits(s - len, j, len)) this.start = s - len;
@@ -115,14 +115,14 @@ class Verifier {
     let i = s;
     j = lead;
     for (;;) {
-      if (classAt(pool, j, jEnd) === SOLO) {
+      if (poolClass[j] === SOLO) {
         const w = widthAt(pool, j, jEnd);
         if (i + w > n) return -1;
         for (let k = 0; k < w; k++) if (!this.unitEq(p, i + k, j + k)) return -1;
         i += w;
         j += w;
       } else {
-        while (j < jEnd && classAt(pool, j, jEnd) === WORD) {
+        while (j < jEnd && poolClass[j] === WORD) {
           if (i >= n || !this.unitEq(p, i, j)) return -1;
           i++;
           j++;
@@ -130,7 +130,7 @@ class Verifier {
         if (i < n && cls(key, i, n) === WORD) return -1;
       }
       const ps = j;
-      while (j < jEnd && classAt(pool, j, jEnd) === GAP) j++;
+      while (j < jEnd && poolClass[j] === GAP) j++;
       const ts = i;
       while (i < n && cls(key, i, n) === GAP) i++;
       if (j === jEnd) return this.trail(ts, i, ps, jEnd);
@@ -157,12 +157,30 @@ class Verifier {
   private possessive(ts: number, te: number): number {
     const { key } = this.f;
     const n = this.f.length;
-    if (te - ts === 1 && key[ts] === 0x27 && key[te] === 0x73 && (te + 1 >= n || cls(key, te + 1, n) !== WORD)) {
+    // Only 's followed by a gap: before Han or kana the s would be glued to a word.
+    if (te - ts === 1 && te < n && key[ts] === 0x27 && key[te] === 0x73 && (te + 1 >= n || cls(key, te + 1, n) === GAP)) {
       this.flags |= POSSESSIVE;
       return te + 1;
     }
     return ts;
   }
+}
+
+/** Hash of the token after the gap at `i` (0 at the end of the text). */
+function nextTokenHash(key: Uint16Array, i: number, n: number): number {
+  while (i < n && cls(key, i, n) === GAP) i++;
+  if (i >= n) return 0;
+  let h = HASH_SEED;
+  if (cls(key, i, n) === SOLO) {
+    const w = widthAt(key, i, n);
+    for (let k = 0; k < w; k++) h = hashStep(h, key[i + k]!);
+    return h;
+  }
+  do {
+    h = hashStep(h, key[i]!);
+    i++;
+  } while (i < n && cls(key, i, n) === WORD);
+  return h;
 }
 
 /** Appends the leftmost-longest, non-overlapping matches of `ix` in folded text `f` to `out`. */
@@ -197,11 +215,20 @@ export function scanFolded(ix: CompiledIndex, f: Folded, raw: string, out: RawMa
       if (ix.slotHash[slot] === h) {
         const first = ix.slotFirst[slot]!;
         const last = first + ix.slotCount[slot]!;
+        let next = 0;
+        let nextDone = false;
         for (let p = first; p < last; p++) {
+          if (ix.patTokens[p]! > 1) {
+            if (!nextDone) {
+              next = nextTokenHash(key, i, n);
+              nextDone = true;
+            }
+            if (next !== ix.patNext[p]) continue;
+          }
           const end = v.verify(p, s);
           if (end < 0) continue;
           const start = Math.max(v.start, lastEnd);
-          out.push({ start: f.start[start]!, end: f.end[end - 1]!, pattern: p, flags: v.flags });
+          out.push({ start: rawStart(f, start), end: rawEnd(f, end - 1, raw), pattern: p, flags: v.flags });
           lastEnd = i = end;
           break;
         }
@@ -210,4 +237,9 @@ export function scanFolded(ix: CompiledIndex, f: Folded, raw: string, out: RawMa
       slot = (slot + 1) & (size - 1);
     }
   }
+}
+
+/** Folds `raw` with the index's tables and appends its matches to `out`. */
+export function findMatches(ix: CompiledIndex, raw: string, out: RawMatch[]): void {
+  scanFolded(ix, foldText(raw, ix.mask), raw, out);
 }

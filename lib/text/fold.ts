@@ -36,6 +36,7 @@ export function isFoldTarget(c: number): boolean {
 // Per-unit fold cache: -1 unknown, -2 needs the slow path (expands, or is a combining mark).
 const unitFold = new Int32Array(0x10000).fill(-1);
 const MARK_RE = /\p{M}/u;
+const IGNORABLES = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
 
 function computeUnitFold(c: number): number {
   if (c >= 0xd800 && c <= 0xdfff) return -2;
@@ -61,60 +62,123 @@ function foldString(s: string): string {
   return s.normalize('NFC').toUpperCase().toLowerCase().normalize('NFC').replace(/[\u2019\u2018\u02bc\uff07]/g, "'");
 }
 
+/**
+ * Folded text. Raw offsets are kept as a sparse list of (key index, raw − key) steps: in prose
+ * the two move together except after whitespace runs, invisible characters and expansions, so
+ * folding writes one unit per character and offsets are looked up only for matches.
+ */
 export interface Folded {
   /** Folded units; valid up to `length`. */
   key: Uint16Array;
-  /** Raw index where the unit's source starts. */
-  start: Int32Array;
-  /** Raw index just after the unit's source. */
-  end: Int32Array;
   length: number;
+  rawLength: number;
+  stepAt: Int32Array;
+  stepDelta: Int32Array;
+  steps: number;
 }
 
-let buf: Folded = alloc(1024);
+const buf: Folded = alloc(1024, 64);
 
-function alloc(n: number): Folded {
-  return { key: new Uint16Array(n), start: new Int32Array(n), end: new Int32Array(n), length: 0 };
+function alloc(n: number, steps: number): Folded {
+  return { key: new Uint16Array(n), length: 0, rawLength: 0, stepAt: new Int32Array(steps), stepDelta: new Int32Array(steps), steps: 0 };
 }
 
-function ensure(n: number): void {
+function growKey(n: number): void {
   if (buf.key.length >= n) return;
-  const next = alloc(Math.max(n, buf.key.length * 2));
-  next.key.set(buf.key);
-  next.start.set(buf.start);
-  next.end.set(buf.end);
-  buf = next;
+  const key = new Uint16Array(Math.max(n, buf.key.length * 2));
+  key.set(buf.key);
+  buf.key = key;
+}
+
+function addStep(at: number, delta: number): void {
+  if (buf.steps === buf.stepAt.length) {
+    const a = new Int32Array(buf.steps * 2);
+    const d = new Int32Array(buf.steps * 2);
+    a.set(buf.stepAt);
+    d.set(buf.stepDelta);
+    buf.stepAt = a;
+    buf.stepDelta = d;
+  }
+  // Several steps at one key index (an expansion right after a whitespace run): the last wins.
+  if (buf.steps > 0 && buf.stepAt[buf.steps - 1] === at) buf.stepDelta[buf.steps - 1] = delta;
+  else {
+    buf.stepAt[buf.steps] = at;
+    buf.stepDelta[buf.steps++] = delta;
+  }
+}
+
+function stepIndex(f: Folded, k: number): number {
+  let lo = 0;
+  let hi = f.steps - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (f.stepAt[mid]! <= k) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Raw index where key unit `k` starts. */
+export function rawStart(f: Folded, k: number): number {
+  return k >= f.length ? f.rawLength : k + f.stepDelta[stepIndex(f, k)]!;
+}
+
+/**
+ * Raw index just after key unit `k`: the end of its collapsed whitespace run, composed cluster or
+ * expanded character, without invisible characters that merely follow it.
+ */
+export function rawEnd(f: Folded, k: number, raw: string): number {
+  const s = stepIndex(f, k);
+  const start = k + f.stepDelta[s]!;
+  // Walk forward to the next unit that starts later: units of one expansion ("ß" → "ss") share a start.
+  let e = f.rawLength;
+  let t = s;
+  for (let next = k + 1; next < f.length; next++) {
+    while (t + 1 < f.steps && f.stepAt[t + 1]! <= next) t++;
+    const at = next + f.stepDelta[t]!;
+    if (at > start) {
+      e = at;
+      break;
+    }
+  }
+  while (e > start + 1 && isIgnorable(raw.charCodeAt(e - 1))) e--;
+  return e;
 }
 
 /**
  * Folds `raw` into a shared buffer (valid until the next call) with the tables in `mask`.
- * Runs of whitespace become one space; a leading or trailing run is kept as one space too, so
- * callers see where a block began and ended.
+ * Runs of whitespace become one space; a leading or trailing run is kept as one space too.
  */
 export function foldText(raw: string, mask = 0): Folded {
   const n = raw.length;
-  ensure(n * 3 + 4);
-  let { key, start, end } = buf;
+  growKey(n + 16);
+  buf.steps = 0;
+  buf.rawLength = n;
+  addStep(0, 0);
+  let key = buf.key;
+  let delta = 0;
   let o = 0;
   let baseRaw = -1; // raw index of the last emitted base character (for NFC composition)
   let baseOut = -1;
-  for (let i = 0; i < n; ) {
-    const c = raw.charCodeAt(i);
-    if (c < 0x80 && c > 0x20) {
-      key[o] = c >= 0x41 && c <= 0x5a ? c + 32 : c;
-      start[o] = i;
-      end[o] = i + 1;
-      baseRaw = i;
-      baseOut = o++;
-      i++;
+  let i = 0;
+  while (i < n) {
+    let c = raw.charCodeAt(i);
+    if (c > 0x20 && c < 0x80) {
+      if (i - o !== delta) addStep(o, (delta = i - o));
+      // Printable ASCII keeps raw and key in step: the common case, kept tight.
+      do {
+        key[o++] = c >= 0x41 && c <= 0x5a ? c + 32 : c;
+        baseRaw = i++;
+        if (i >= n) break;
+        c = raw.charCodeAt(i);
+      } while (c > 0x20 && c < 0x80);
+      baseOut = o - 1;
       continue;
     }
     if (isWhiteSpace(c)) {
-      if (o > 0 && key[o - 1] === 0x20) end[o - 1] = i + 1;
-      else {
-        key[o] = 0x20;
-        start[o] = i;
-        end[o++] = i + 1;
+      if (o === 0 || key[o - 1] !== 0x20) {
+        if (i - o !== delta) addStep(o, (delta = i - o));
+        key[o++] = 0x20;
       }
       baseRaw = -1;
       i++;
@@ -126,19 +190,16 @@ export function foldText(raw: string, mask = 0): Folded {
     }
     const f = foldUnit(c);
     if (f >= 0) {
+      if (i - o !== delta) addStep(o, (delta = i - o));
       key[o] = mask ? foldTable(mask, f) : f;
-      start[o] = i;
-      end[o] = i + 1;
-      baseRaw = i;
+      baseRaw = i++;
       baseOut = o++;
-      i++;
       continue;
     }
     // Slow path: a surrogate pair, a combining mark, or a unit whose folding expands.
     const cp = raw.codePointAt(i)!;
-    const width = cp > 0xffff ? 2 : 1;
     let from = i;
-    let to = i + width;
+    let to = i + (cp > 0xffff ? 2 : 1);
     let at = o;
     if (MARK_RE.test(String.fromCodePoint(cp)) && baseRaw >= 0) {
       // Compose the mark with its base (heise's decomposed "ö"): refold the whole cluster.
@@ -150,15 +211,17 @@ export function foldText(raw: string, mask = 0): Folded {
         to += next > 0xffff ? 2 : 1;
       }
     }
-    const folded = foldString(raw.slice(from, to));
-    ensure(at + folded.length + 4 + (n - to) * 3);
-    ({ key, start, end } = buf);
+    // Invisible characters inside a cluster (a soft hyphen before a combining mark) must not split it.
+    const folded = foldString(raw.slice(from, to).replace(IGNORABLES, ''));
+    growKey(at + folded.length + (n - to) + 16);
+    key = buf.key;
+    if (buf.steps > 0 && buf.stepAt[buf.steps - 1]! > at) buf.steps--;
     o = at;
     for (let k = 0; k < folded.length; k++) {
+      // Every unit of the fold points at the start of its source.
+      if (from - o !== delta) addStep(o, (delta = from - o));
       const u = folded.charCodeAt(k);
-      key[o] = mask ? foldTable(mask, u) : u;
-      start[o] = from;
-      end[o++] = to;
+      key[o++] = mask ? foldTable(mask, u) : u;
     }
     baseRaw = from;
     baseOut = at;

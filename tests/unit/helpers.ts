@@ -1,9 +1,8 @@
 import { compileIndex, type PatternSource } from '../../lib/match/compile';
 import type { CompiledIndex } from '../../lib/match/index-format';
-import { scanFolded, type RawMatch } from '../../lib/match/scan';
+import { findMatches, type RawMatch } from '../../lib/match/scan';
 import type { PackEntry } from '../../lib/pack/format';
 import { addPackPatterns } from '../../lib/pack/patterns';
-import { foldText } from '../../lib/text/fold';
 
 type EntryInput = Omit<PackEntry, 'short' | 'id'> & { id?: string; short?: string };
 
@@ -21,7 +20,7 @@ export function indexOf(entries: (string | EntryInput)[], folding?: ('yo-e' | 'k
 
 export function matches(ix: CompiledIndex, raw: string): RawMatch[] {
   const out: RawMatch[] = [];
-  scanFolded(ix, foldText(raw, ix.mask), raw, out);
+  findMatches(ix, raw, out);
   return out;
 }
 

@@ -65,6 +65,12 @@ describe('kinder than the reference rule', () => {
     expect(found(ix, 'the \u00adIsraeli-Palestinian talks; ti\u00adtu\u200bshki')).toEqual(['Israeli-Palestinian', 'ti\u00adtu\u200bshki']);
   });
 
+  it('keeps invisible characters and clusters at the edges exact', () => {
+    expect(matches(indexOf(['ak']), 'ak\u00ad x').map((m) => [m.start, m.end])).toEqual([[0, 2]]);
+    expect(found(indexOf(['café']), 'un cafe\u00ad\u0301 noir')).toEqual(['cafe\u00ad\u0301']);
+    expect(found(indexOf(['Obama', '宇']), "Obama's宇")).toEqual(['Obama', '宇']);
+  });
+
   it('unifies apostrophe styles and takes possessives', () => {
     const ix = indexOf(["women's rights", 'titushki']);
     const raw = 'women’s rights and the titushki’s role';

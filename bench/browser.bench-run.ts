@@ -1,0 +1,136 @@
+// `npm run bench:browser`: the same matchers inside Debian's Chromium, then the built extension on
+// the 1 MiB page (first viewport, whole page, longest task, idle cost) against mark.js painting
+// the same terms. Results merge into bench/results.json.
+
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { join } from 'node:path';
+import { chromium, type Page } from 'playwright-core';
+import { build } from 'vite';
+import { expect, it } from 'vitest';
+import { BUILD, CHROMIUM, launchWithExtension, ROOT, serve } from '../tests/e2e/launch.mjs';
+import { generate } from './generate';
+import type { PeerResult } from './peers';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+declare const chrome: any;
+declare const GlossBench: { runMatchers: (runs: number) => PeerResult[] };
+declare const Mark: new (el: Element) => { markRegExp: (re: RegExp, o: { done: (n: number) => void; acrossElements?: boolean }) => void };
+
+const RESULTS = join(import.meta.dirname, 'results.json');
+const FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'];
+
+async function bundle(): Promise<string> {
+  const out = await build({
+    configFile: false,
+    logLevel: 'warn',
+    build: { write: false, minify: true, lib: { entry: join(import.meta.dirname, 'browser-entry.ts'), formats: ['iife'], name: 'GlossBench' } },
+  });
+  const result = Array.isArray(out) ? out[0]! : out;
+  if (!('output' in result)) throw new Error('unexpected vite result');
+  return result.output[0].code;
+}
+
+const doc = (title: string, body: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body><main>${body}</main></body></html>`;
+
+function pack(terms: string[]): string {
+  return JSON.stringify({ format: 'gloss-pack', formatVersion: 1, id: 'bench', version: '1.0.0', title: 'Bench terms', entries: terms.map((term, i) => ({ id: `b${i}`, term, short: 'bench' })) });
+}
+
+async function statsOf(worker: import('playwright-core').Worker, page: Page) {
+  await page.bringToFront();
+  for (let i = 0; i < 200; i++) {
+    const s = await worker.evaluate(async () => {
+      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+      return (await chrome.tabs.sendMessage(tab.id, { type: 'page:stats' })).value;
+    });
+    if (s) return s as { firstViewportMs: number; doneMs: number; busyMs: number; longestSliceMs: number; blocks: number; terms: number };
+    await page.waitForTimeout(100);
+  }
+  throw new Error('no stats from the content script');
+}
+
+const LONGTASKS = `window.__longtasks = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longtasks.push(e.duration); }).observe({ type: 'longtask', buffered: true });`;
+
+it('benchmarks Gloss in Chromium', { timeout: 900_000 }, async () => {
+  const input = generate();
+  const code = await bundle();
+  const { url, server } = await serve({}, {
+    '/blank.html': doc('bench', ''),
+    '/page.html': doc('Bench page', input.html),
+    '/quiet.html': doc('Quiet page', input.quietHtml),
+    '/mark.min.js': readFileSync(join(ROOT, 'node_modules/mark.js/dist/mark.min.js'), 'utf8'),
+  });
+
+  // 1. Matchers and mark.js in a browser without the extension.
+  const plain = await chromium.launch({ executablePath: CHROMIUM, headless: false, args: FLAGS });
+  const blank = await plain.newPage();
+  await blank.goto(`${url}/blank.html`);
+  await blank.addScriptTag({ content: code });
+  const matchers = await blank.evaluate(() => GlossBench.runMatchers(5));
+  const version = plain.version();
+  const markPage = await plain.newPage();
+  await markPage.goto(`${url}/page.html`);
+  await markPage.addScriptTag({ url: `${url}/mark.min.js` });
+  const alts = [...input.terms5k].sort((a, b) => b.length - a.length).map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const markMs = await markPage.evaluate(async (source) => {
+    const re = new RegExp(source, 'giu');
+    const t0 = performance.now();
+    await new Promise<void>((resolve) => new Mark(document.body).markRegExp(re, { done: () => resolve() }));
+    return performance.now() - t0;
+  }, `(?<![\\p{L}\\p{Nd}])(?:${alts.join('|')})(?![\\p{L}\\p{Nd}])`);
+  await plain.close();
+
+  // 2. The built extension with a 5,000-term pack on the 1 MiB page and on a page with no matches.
+  const b = await launchWithExtension();
+  const options = await b.context.newPage();
+  await options.goto(`chrome-extension://${b.extensionId}/options.html`);
+  await options.getByLabel('Enable Kazakhstan, January 2022').uncheck();
+  await options.getByLabel('Import glossary pack').setInputFiles({ name: 'bench.json', mimeType: 'application/json', buffer: Buffer.from(pack(input.terms5k)) });
+  await options.locator('.status').getByText('Imported').waitFor({ timeout: 60_000 });
+  const runs: Awaited<ReturnType<typeof statsOf>>[] = [];
+  const longtasks: number[] = [];
+  for (let r = 0; r < 3; r++) {
+    const page = await b.context.newPage();
+    await page.addInitScript(LONGTASKS);
+    await page.goto(`${url}/page.html`);
+    runs.push(await statsOf(b.worker, page));
+    longtasks.push(...(await page.evaluate(() => (window as unknown as { __longtasks: number[] }).__longtasks)));
+    await page.close();
+  }
+  const quiet = await b.context.newPage();
+  await quiet.goto(`${url}/quiet.html`);
+  const idle = await statsOf(b.worker, quiet);
+  await b.close();
+  server.close();
+
+  const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
+  const page = {
+    firstViewportMs: median(runs.map((r) => r.firstViewportMs)),
+    doneMs: median(runs.map((r) => r.doneMs)),
+    busyMs: median(runs.map((r) => r.busyMs)),
+    longestTaskMs: Math.max(...runs.map((r) => r.longestSliceMs)),
+    painted: runs[0]!.terms,
+    blocks: runs[0]!.blocks,
+    longtasksOver50ms: longtasks.length,
+  };
+  const content = readFileSync(join(BUILD, 'content-scripts/content.js'));
+  const size = { contentScriptBytes: content.length, contentScriptGzipBytes: gzipSync(content, { level: 9 }).length };
+  const floor = matchers.find((m) => m.name.includes('floor'))!;
+  const gloss = matchers[0]!;
+  const best = Math.max(...matchers.slice(1, -1).map((m) => m.mbPerS));
+
+  console.log(`\nChromium ${version}, ${input.blocks.length} blocks, 5,000 terms`);
+  console.log(['| matcher | MB/s | vs floor | Gloss is |', '| --- | ---: | ---: | ---: |', ...matchers.map((m) => `| ${m.name} | ${m.mbPerS.toFixed(1)} | ${(m.mbPerS / floor.mbPerS).toFixed(2)} | ${(gloss.mbPerS / m.mbPerS).toFixed(1)}× |`)].join('\n'));
+  console.log(`extension on the 1 MiB page: first viewport ${page.firstViewportMs.toFixed(1)} ms, whole page ${page.doneMs.toFixed(0)} ms (busy ${page.busyMs.toFixed(0)} ms), longest task ${page.longestTaskMs.toFixed(1)} ms, ${page.longtasksOver50ms} long tasks ≥ 50 ms, ${page.painted} terms painted`);
+  console.log(`mark.js, same terms, one RegExp: ${markMs.toFixed(0)} ms → Gloss whole page is ${(markMs / page.doneMs).toFixed(1)}× faster (${(markMs / page.busyMs).toFixed(1)}× in main-thread time)`);
+  console.log(`page without matches: ${idle.busyMs.toFixed(2)} ms main-thread; content script ${size.contentScriptBytes} B raw, ${size.contentScriptGzipBytes} B gzip`);
+
+  const previous = existsSync(RESULTS) ? JSON.parse(readFileSync(RESULTS, 'utf8')) : {};
+  const results = {
+    ...previous,
+    chromium: { version, matchers, glossVsBestPeer: gloss.mbPerS / best, glossVsFloor: gloss.mbPerS / floor.mbPerS, extension: page, markJsMs: markMs, markJsRatio: markMs / page.doneMs, idle, size },
+  };
+  writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
+  expect(page.painted).toBeGreaterThan(0);
+});
