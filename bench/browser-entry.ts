@@ -1,9 +1,27 @@
-// Bundled for the browser benchmark: runs the matcher comparison inside Chromium's engine.
+// The benchmark body, bundled once and run both in Node and inside Chromium, so that neither is
+// measured through a test runner's module indirection.
 
+import { indexBytes, toWire } from '../lib/match/index-format';
 import { generate } from './generate';
-import { measure, PEERS } from './peers';
+import { glossIndex, glossScan, measure, PEERS } from './peers';
 
 export function runMatchers(runs: number) {
   const input = generate();
-  return PEERS.map((p) => measure(p, input.terms5k, input.blocks, runs));
+  // A first pass warms every engine's JIT and lazy tables; the second is reported.
+  PEERS.forEach((p) => measure(p, input.terms5k, input.blocks, 1));
+  const chars = input.blocks.reduce((s, b) => s + b.length, 0);
+  return { blocks: input.blocks.length, chars, rows: PEERS.map((p) => measure(p, input.terms5k, input.blocks, runs)) };
+}
+
+/** Compile time and size for 5,000 and 50,000 terms, and whether both find the same on the page. */
+export function runCompile() {
+  const input = generate();
+  const built = [input.terms5k, input.terms50k].map((terms) => {
+    const t0 = performance.now();
+    const ix = glossIndex(terms);
+    const compileMs = performance.now() - t0;
+    return { ix, row: { terms: terms.length, compileMs, typedArrayBytes: indexBytes(ix), wireBytes: JSON.stringify(toWire(ix)).length } };
+  });
+  const labelled = built.map(({ ix }) => glossScan(ix, input.blocks).map((b) => b.map((m) => `${m.start}:${m.end}:${ix.labels[m.pattern]}`).join('|')));
+  return { rows: built.map((b) => b.row), identical50k: JSON.stringify(labelled[0]) === JSON.stringify(labelled[1]) };
 }

@@ -105,14 +105,18 @@ export function generate(seed = 2022, bytes = 1 << 20): BenchInputs {
   const r = rng(seed);
   const vocab = Array.from({ length: 4000 }, () => word(r, 1 + Math.floor(r() * 3)));
   const cyrVocab = Array.from({ length: 600 }, () => word(r, 2 + Math.floor(r() * 2), true));
-  const terms5k = makeTerms(r, 5000, vocab, cyrVocab);
+  // Terms come from their own vocabulary (names, loanwords) and appear in the prose where the
+  // generator puts them, about one word in a hundred, as on a real page.
+  const termVocab = Array.from({ length: 6000 }, () => word(r, 2 + Math.floor(r() * 2)));
+  const termCyr = Array.from({ length: 800 }, () => word(r, 3, true));
+  const terms5k = makeTerms(r, 5000, termVocab, termCyr);
   // Extra terms from a separate vocabulary (distinct syllable lengths) so they never occur.
   const rareVocab = Array.from({ length: 30000 }, () => `${word(r, 4)}${word(r, 1)}`);
   const rareCyr = Array.from({ length: 3000 }, () => word(r, 5, true));
   const shared = new Set(terms5k);
   const extra = makeTerms(r, 45000, rareVocab, rareCyr).filter((t) => !shared.has(t));
   const terms50k = [...terms5k, ...extra];
-  const page = makePage(r, { bytes, vocab, cyrVocab, terms: terms5k, termRate: 0.02 });
+  const page = makePage(r, { bytes, vocab, cyrVocab, terms: terms5k, termRate: 0.01 });
   // The quiet page uses only words that no term contains.
   const termWords = new Set(terms5k.flatMap((t) => t.toLowerCase().split(/[^\p{L}]+/u)));
   const quietVocab = COMMON.filter((w) => !termWords.has(w));

@@ -89,10 +89,12 @@ export class GlossPage {
   }
 
   private async load(): Promise<void> {
+    const asked = performance.now();
     const reply = await call('page:index', { url: location.href });
     this.settings = reply.settings;
     this.enabled = reply.enabled;
     this.ix = reply.index ? fromWire(reply.index) : null;
+    const indexMs = performance.now() - asked;
     this.entryTerms = this.ix ? termLabels(this.ix) : [];
     this.views.clear();
     this.closeNow();
@@ -106,7 +108,7 @@ export class GlossPage {
     this.observer.observe(document.body, { childList: true, subtree: true, characterData: true });
     const stats = await scanPage(this.ix, document.body, (terms) => terms.forEach((x) => this.painter?.add(x)), this.scanAbort.signal, this.startedAt);
     if (!stats || !this.painter) return;
-    this.stats = { ...stats, terms: this.painter.size };
+    this.stats = { ...stats, indexMs, terms: this.painter.size };
     this.recordEncounters();
   }
 

@@ -6,7 +6,8 @@ import { findMatches, type RawMatch } from '../../lib/match/scan';
 import { BlockWalker, isBlockElement, type TextBlock } from './blocks';
 import type { PaintedTerm } from './painter';
 
-const SLICE_MS = 8;
+// Well under a 16 ms frame, leaving the browser room to paint in the same frame.
+const SLICE_MS = 5;
 
 /** Index of the node holding raw offset `at` (the last node starting at or before it). */
 function nodeAt(block: TextBlock, at: number): number {
@@ -94,7 +95,7 @@ export async function scanPage(ix: CompiledIndex, root: Element, paint: (terms: 
     let last: TextBlock | undefined;
     do {
       const walker = walkers[w]!;
-      for (const b of walker.take(deadline, 16)) {
+      for (const b of walker.take(deadline, 4)) {
         scanBlock(ix, b, out);
         last = b;
         stats.blocks++;

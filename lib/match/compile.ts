@@ -97,7 +97,8 @@ export function compileIndex(patterns: readonly PatternSource[], entries: string
   const count = prepared.length;
   const poolLen = prepared.reduce((s, p) => s + p.loose.length, 0);
   const pool = new Uint16Array(poolLen);
-  const strictPool = new Uint16Array(poolLen);
+  // Without folding tables the strict keys equal the pool and are never read.
+  const strictPool = new Uint16Array(mask ? poolLen : 0);
   const poolClass = new Uint8Array(poolLen);
   const patStart = new Int32Array(count);
   const patTokens = new Uint8Array(count);
@@ -113,7 +114,7 @@ export function compileIndex(patterns: readonly PatternSource[], entries: string
     patLen[id] = p.loose.length;
     for (let k = 0; k < p.loose.length; k++) {
       pool[at + k] = p.loose.charCodeAt(k);
-      strictPool[at + k] = p.strict.charCodeAt(k);
+      if (mask) strictPool[at + k] = p.strict.charCodeAt(k);
     }
     poolClass.set(p.classes, at);
     at += p.loose.length;

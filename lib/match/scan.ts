@@ -5,7 +5,10 @@
 import { classAt, widthAt } from './classify';
 import { HASH_SEED, hashStep } from './hash';
 import type { CompiledIndex } from './index-format';
-import { classOfUnit, GAP, isSoftPunct, SOLO, WORD } from '../text/chars';
+import { classOfUnit, GAP, isIgnorable, isSoftPunct, SOLO, WORD } from '../text/chars';
+
+/** Pseudo-class of invisible characters, which neither end nor extend a token's hash. */
+const IGNORED = 3;
 import { foldTable, foldText, foldUnit, isFoldTarget, rawEnd, rawStart, type Folded } from '../text/fold';
 
 /** Match flags. */
@@ -239,7 +242,53 @@ export function scanFolded(ix: CompiledIndex, f: Folded, raw: string, out: RawMa
   }
 }
 
+/**
+ * True when some token of `raw` starts a pattern, or when `raw` holds characters only the full
+ * folder handles (combining marks, expanding case folds, surrogates). Hashes each token of the
+ * raw text as the scanner would hash it folded, without building the folded text: most blocks
+ * of a page contain no term at all and are dismissed here.
+ */
+export function mayMatch(ix: CompiledIndex, raw: string): boolean {
+  const n = raw.length;
+  const size = ix.slotHash.length;
+  const mask = ix.mask;
+  let i = 0;
+  while (i < n) {
+    let c = raw.charCodeAt(i);
+    let f = c < 0x80 ? c : foldUnit(c);
+    if (f < 0) return true;
+    let k = c < 0x80 ? ASCII_CLASS[c]! : isIgnorable(c) ? IGNORED : classOfUnit(f);
+    if (k !== WORD && k !== SOLO) {
+      i++;
+      continue;
+    }
+    let h = HASH_SEED;
+    if (k === SOLO) {
+      h = hashStep(h, mask ? foldTable(mask, f) : f);
+      i++;
+    } else {
+      for (;;) {
+        if (k === WORD) h = hashStep(h, c < 0x80 ? (c >= 0x41 && c <= 0x5a ? c + 32 : c) : mask ? foldTable(mask, f) : f);
+        if (++i >= n) break;
+        c = raw.charCodeAt(i);
+        if (c < 0x80) {
+          k = ASCII_CLASS[c]!;
+          if (k !== WORD) break;
+          continue;
+        }
+        f = foldUnit(c);
+        if (f < 0) return true;
+        k = isIgnorable(c) ? IGNORED : classOfUnit(f);
+        if (k !== WORD && k !== IGNORED) break;
+      }
+    }
+    for (let slot = h & (size - 1); ix.slotCount[slot] !== 0; slot = (slot + 1) & (size - 1)) if (ix.slotHash[slot] === h) return true;
+  }
+  return false;
+}
+
 /** Folds `raw` with the index's tables and appends its matches to `out`. */
 export function findMatches(ix: CompiledIndex, raw: string, out: RawMatch[]): void {
+  if (ix.patLen.length === 0 || !mayMatch(ix, raw)) return;
   scanFolded(ix, foldText(raw, ix.mask), raw, out);
 }
