@@ -53,6 +53,8 @@ export interface PageTerm {
 
 /** How the last full scan of a page went (for the benchmark and the curious). */
 export interface PageStats {
+  /** When the content script started, in ms since navigation start. */
+  startedAtMs: number;
   /** Asking the background for the term index and decoding it. */
   indexMs: number;
   firstViewportMs: number;

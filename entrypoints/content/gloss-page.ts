@@ -108,7 +108,7 @@ export class GlossPage {
     this.observer.observe(document.body, { childList: true, subtree: true, characterData: true });
     const stats = await scanPage(this.ix, document.body, (terms) => terms.forEach((x) => this.painter?.add(x)), this.scanAbort.signal, this.startedAt);
     if (!stats || !this.painter) return;
-    this.stats = { ...stats, indexMs, terms: this.painter.size };
+    this.stats = { ...stats, startedAtMs: this.startedAt, indexMs, terms: this.painter.size };
     this.recordEncounters();
   }
 

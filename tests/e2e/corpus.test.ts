@@ -53,6 +53,9 @@ function overlaps(s: string, key: string): boolean {
   return false;
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+declare const chrome: any;
+const timings: string[] = [];
 let b: Browser;
 let base: string;
 let stop: () => void;
@@ -96,6 +99,11 @@ describe.each(PAGES)('$page', ({ dir, page, language }) => {
     const found = await pageTerms(b, tab);
     const painted = (await paintedTexts(tab)).map((s) => foldKey(s));
     const pageKey = foldKey(await tab.evaluate(() => document.body.innerText));
+    const stats = await b.worker.evaluate(async () => {
+      const [t] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+      return (await chrome.tabs.sendMessage(t.id, { type: 'page:stats' })).value;
+    });
+    timings.push(`${page}: painted ${stats.terms} terms ${(stats.startedAtMs + stats.doneMs).toFixed(0)} ms after navigation (content script ${stats.doneMs.toFixed(1)} ms, busy ${stats.busyMs.toFixed(1)} ms)`);
     await tab.close();
     const noSpaceScript = NO_SPACE_LANGS.has(language);
 
@@ -134,6 +142,7 @@ describe.each(PAGES)('$page', ({ dir, page, language }) => {
 
 describe('console', () => {
   it('shows no errors on any corpus page', () => {
+    console.log(timings.join('\n'));
     expect(b.errors).toEqual([]);
   });
 });
