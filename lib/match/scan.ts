@@ -243,12 +243,12 @@ export function scanFolded(ix: CompiledIndex, f: Folded, raw: string, out: RawMa
 }
 
 /**
- * True when some token of `raw` starts a pattern, or when `raw` holds characters only the full
- * folder handles (combining marks, expanding case folds, surrogates). Hashes each token of the
- * raw text as the scanner would hash it folded, without building the folded text: most blocks
- * of a page contain no term at all and are dismissed here.
+ * Where folding must begin for `raw`: the gap before the first token that starts a pattern, or 0
+ * when a character only the full folder handles (combining mark, expanding case fold, surrogate)
+ * comes first; -1 when no match is possible. Hashes each token of the raw text as the scanner
+ * hashes it folded, without building the folded text: most blocks of a page contain no term.
  */
-export function mayMatch(ix: CompiledIndex, raw: string): boolean {
+export function foldFrom(ix: CompiledIndex, raw: string): number {
   const n = raw.length;
   const size = ix.slotHash.length;
   const mask = ix.mask;
@@ -256,12 +256,13 @@ export function mayMatch(ix: CompiledIndex, raw: string): boolean {
   while (i < n) {
     let c = raw.charCodeAt(i);
     let f = c < 0x80 ? c : foldUnit(c);
-    if (f < 0) return true;
+    if (f < 0) return 0;
     let k = c < 0x80 ? ASCII_CLASS[c]! : isIgnorable(c) ? IGNORED : classOfUnit(f);
     if (k !== WORD && k !== SOLO) {
       i++;
       continue;
     }
+    const tokenStart = i;
     let h = HASH_SEED;
     if (k === SOLO) {
       h = hashStep(h, mask ? foldTable(mask, f) : f);
@@ -277,18 +278,32 @@ export function mayMatch(ix: CompiledIndex, raw: string): boolean {
           continue;
         }
         f = foldUnit(c);
-        if (f < 0) return true;
+        if (f < 0) return 0;
         k = isIgnorable(c) ? IGNORED : classOfUnit(f);
         if (k !== WORD && k !== IGNORED) break;
       }
     }
-    for (let slot = h & (size - 1); ix.slotCount[slot] !== 0; slot = (slot + 1) & (size - 1)) if (ix.slotHash[slot] === h) return true;
+    for (let slot = h & (size - 1); ix.slotCount[slot] !== 0; slot = (slot + 1) & (size - 1)) {
+      if (ix.slotHash[slot] === h) return gapStart(raw, tokenStart);
+    }
   }
-  return false;
+  return -1;
+}
+
+/** Start of the gap before `i`, so a pattern's leading punctuation is still seen. */
+function gapStart(raw: string, i: number): number {
+  while (i > 0) {
+    const c = raw.charCodeAt(i - 1);
+    const k = c < 0x80 ? ASCII_CLASS[c]! : classOfUnit(c);
+    if (k !== GAP || (c >= 0xd800 && c <= 0xdfff)) break;
+    i--;
+  }
+  return i;
 }
 
 /** Folds `raw` with the index's tables and appends its matches to `out`. */
 export function findMatches(ix: CompiledIndex, raw: string, out: RawMatch[]): void {
-  if (ix.patLen.length === 0 || !mayMatch(ix, raw)) return;
-  scanFolded(ix, foldText(raw, ix.mask), raw, out);
+  if (ix.patLen.length === 0) return;
+  const from = foldFrom(ix, raw);
+  if (from >= 0) scanFolded(ix, foldText(raw, ix.mask, from), raw, out);
 }

@@ -146,21 +146,22 @@ export function rawEnd(f: Folded, k: number, raw: string): number {
 }
 
 /**
- * Folds `raw` into a shared buffer (valid until the next call) with the tables in `mask`.
- * Runs of whitespace become one space; a leading or trailing run is kept as one space too.
+ * Folds `raw` from index `begin` on into a shared buffer (valid until the next call) with the
+ * tables in `mask`. Runs of whitespace become one space; a leading or trailing run is kept as one
+ * space too. Offsets always refer to `raw` itself.
  */
-export function foldText(raw: string, mask = 0): Folded {
+export function foldText(raw: string, mask = 0, begin = 0): Folded {
   const n = raw.length;
-  growKey(n + 16);
+  growKey(n - begin + 16);
   buf.steps = 0;
   buf.rawLength = n;
-  addStep(0, 0);
+  addStep(0, begin);
   let key = buf.key;
-  let delta = 0;
+  let delta = begin;
   let o = 0;
   let baseRaw = -1; // raw index of the last emitted base character (for NFC composition)
   let baseOut = -1;
-  let i = 0;
+  let i = begin;
   while (i < n) {
     let c = raw.charCodeAt(i);
     if (c > 0x20 && c < 0x80) {
