@@ -41,8 +41,10 @@ export interface PageIndexReply {
   /** False when the reader turned Gloss off for this site. */
   enabled: boolean;
   settings: Settings;
-  /** Null when no enabled pack applies to the page. */
-  index: WireIndex | null;
+  /** False when no enabled pack applies to the page. */
+  hasTerms: boolean;
+  /** Folding tables the page's text must be folded with before hashing its tokens. */
+  mask: number;
 }
 
 export interface PageTerm {
@@ -68,6 +70,8 @@ export interface PageStats {
 /** Messages the background answers. */
 export interface BackgroundApi {
   'page:index': { req: { url: string }; res: PageIndexReply };
+  /** The patterns starting with one of the page's token hashes (base64 Int32Array). */
+  'index:lookup': { req: { url: string; hashes: string }; res: WireIndex | null };
   'entry:get': { req: { key: string; pageUrl?: string }; res: EntryView | null };
   'encounters:record': { req: { keys: string[]; url: string; title: string }; res: null };
   'site:set': { req: { host: string; enabled: boolean }; res: Settings };

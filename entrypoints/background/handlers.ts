@@ -52,8 +52,13 @@ export function backgroundHandlers(deps: BackgroundDeps): Handlers<BackgroundApi
       await ready;
       const settings = await getSettings(db);
       const host = URL.canParse(url) ? new URL(url).hostname : null;
-      if (host === null || isSiteDisabled(settings, host)) return { enabled: false, settings, index: null };
-      return { enabled: true, settings, index: await index.forUrl(url) };
+      if (host === null || isSiteDisabled(settings, host)) return { enabled: false, settings, hasTerms: false, mask: 0 };
+      const ix = await index.forUrl(url);
+      return { enabled: true, settings, hasTerms: ix !== null && ix.patLen.length > 0, mask: ix?.mask ?? 0 };
+    },
+    'index:lookup': async ({ url, hashes }) => {
+      await ready;
+      return index.lookup(url, hashes);
     },
     'entry:get': async ({ key, pageUrl }) => entryView(db, key, pageUrl),
     'encounters:record': async ({ keys, url, title }) => {

@@ -1,15 +1,17 @@
 // Compiles the enabled packs that apply to a page into one term index, cached per set of packs
-// so that every tab of a site shares one compilation until a pack changes.
+// so that every tab of a site shares one compilation until a pack changes; tabs receive only
+// the part their page's words can start.
 
 import { compileIndex, type PatternSource } from '../../lib/match/compile';
-import { toWire, type WireIndex } from '../../lib/match/index-format';
+import { decodeInt32, toWire, type CompiledIndex, type WireIndex } from '../../lib/match/index-format';
+import { selectByFirstTokens } from '../../lib/match/select';
 import { addPackPatterns } from '../../lib/pack/patterns';
 import { matchesPattern } from '../../lib/url';
 import type { GlossDB } from '../../storage/db';
 import { enabledPacks } from '../../storage/packs';
 
 export class TermIndexCache {
-  private cache = new Map<string, Promise<WireIndex | null>>();
+  private cache = new Map<string, Promise<CompiledIndex>>();
   private packs: ReturnType<typeof enabledPacks> | null = null;
 
   constructor(private db: GlossDB) {}
@@ -19,7 +21,7 @@ export class TermIndexCache {
     this.packs = null;
   }
 
-  async forUrl(url: string): Promise<WireIndex | null> {
+  async forUrl(url: string): Promise<CompiledIndex | null> {
     this.packs ??= enabledPacks(this.db);
     const applicable = (await this.packs).filter(({ pack }) => {
       const sites = pack.scope?.sites;
@@ -33,10 +35,16 @@ export class TermIndexCache {
         const patterns: PatternSource[] = [];
         const entries: string[] = [];
         for (const { pack, entries: rows } of applicable) addPackPatterns({ id: pack.id, folding: pack.folding, entries: rows }, patterns, entries);
-        return toWire(compileIndex(patterns, entries));
+        return compileIndex(patterns, entries);
       });
       this.cache.set(key, hit);
     }
     return hit;
+  }
+
+  /** The part of the URL's index that the page's tokens can start. */
+  async lookup(url: string, hashes: string): Promise<WireIndex | null> {
+    const ix = await this.forUrl(url);
+    return ix ? toWire(selectByFirstTokens(ix, decodeInt32(hashes))) : null;
   }
 }

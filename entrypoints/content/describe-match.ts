@@ -1,14 +1,12 @@
 import type { Strings } from '../../lib/i18n';
-import { FORM_DECLARED, FORM_INFLECTED, FORM_TERM, type CompiledIndex } from '../../lib/match/index-format';
+import { FORM_DECLARED, FORM_INFLECTED, FORM_TERM } from '../../lib/match/index-format';
 import { LOOSE, POSSESSIVE } from '../../lib/match/scan';
 
 /**
  * Why the page text matched, in words ("“Shal ket”: matched the term “Shal, ket!” (punctuation
  * differs)"), or null when it is simply the entry's own term.
  */
-export function describeMatch(ix: CompiledIndex, pattern: number, flags: number, pageText: string, t: Strings): string | null {
-  const label = ix.labels[pattern] ?? '';
-  const form = ix.patForm[pattern];
+export function describeMatch(label: string, form: number, flags: number, pageText: string, t: Strings): string | null {
   if (form === FORM_TERM && flags === 0) return null;
   let how: string;
   if (form === FORM_INFLECTED) {

@@ -3,12 +3,14 @@
 
 import { browser } from 'wxt/browser';
 import { en } from '../../lib/i18n';
-import { FORM_TERM, fromWire, type CompiledIndex } from '../../lib/match/index-format';
+import { encodeInt32, FORM_TERM, fromWire, type CompiledIndex } from '../../lib/match/index-format';
+import { HashSet } from '../../lib/match/hash-set';
+import { addTokenHashes } from '../../lib/match/select';
 import { makeClient, type BackgroundApi, type ContentApi, type EntryView, type Handlers, type PageStats, type PageTerm } from '../../lib/messages';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
-import { blockRootOf, collectBlocks, HOST_TAG, insideSkipped } from './blocks';
+import { blockRootOf, collectBlocks, HOST_TAG, insideSkipped, type TextBlock } from './blocks';
 import { describeMatch } from './describe-match';
-import { scanBlock, scanPage } from './page-scanner';
+import { scanBlock, scanPage, type IndexSource } from './page-scanner';
 import { Painter, type PaintedTerm } from './painter';
 import { PopoverHost } from './popover-host';
 
@@ -24,7 +26,7 @@ interface OpenState {
   returnFocus: Element | null;
 }
 
-export class GlossPage {
+export class GlossPage implements IndexSource {
   private ix: CompiledIndex | null = null;
   private settings: Settings = DEFAULT_SETTINGS;
   private enabled = false;
@@ -40,7 +42,12 @@ export class GlossPage {
   private mutationTimer = 0;
   private observer = new MutationObserver((records) => this.onMutations(records));
   private pointer = { x: 0, y: 0, pending: false };
-  private entryTerms: string[] = [];
+  private termOf = new Map<string, string>();
+  private mask = 0;
+  /** Hashes of the page's tokens, and how many of them the current index was asked for. */
+  private vocab = new HashSet();
+  private askedFor = 0;
+  private lookup: Promise<void> | null = null;
   private readonly startedAt = performance.now();
   private stats: PageStats | null = null;
 
@@ -91,11 +98,14 @@ export class GlossPage {
   private async load(): Promise<void> {
     const asked = performance.now();
     const reply = await call('page:index', { url: location.href });
+    const indexMs = performance.now() - asked;
     this.settings = reply.settings;
     this.enabled = reply.enabled;
-    this.ix = reply.index ? fromWire(reply.index) : null;
-    const indexMs = performance.now() - asked;
-    this.entryTerms = this.ix ? termLabels(this.ix) : [];
+    this.mask = reply.mask;
+    this.ix = null;
+    this.vocab = new HashSet();
+    this.askedFor = 0;
+    this.termOf.clear();
     this.views.clear();
     this.closeNow();
     this.scanAbort.abort();
@@ -103,13 +113,36 @@ export class GlossPage {
     this.painter?.dispose();
     this.painter = null;
     this.observer.disconnect();
-    if (!this.enabled || !this.ix) return;
+    if (!this.enabled || !reply.hasTerms) return;
     this.painter = new Painter(this.settings.highlightStyle);
     this.observer.observe(document.body, { childList: true, subtree: true, characterData: true });
-    const stats = await scanPage(this.ix, document.body, (terms) => terms.forEach((x) => this.painter?.add(x)), this.scanAbort.signal, this.startedAt);
+    const stats = await scanPage(this, document.body, (terms) => terms.forEach((x) => this.painter?.add(x)), this.scanAbort.signal, this.startedAt);
     if (!stats || !this.painter) return;
     this.stats = { ...stats, startedAtMs: this.startedAt, indexMs, terms: this.painter.size };
     this.recordEncounters();
+  }
+
+  /** IndexSource: note the tokens of blocks about to be scanned. */
+  add(blocks: TextBlock[]): void {
+    for (const b of blocks) addTokenHashes(b.text, this.mask, this.vocab);
+  }
+
+  /** IndexSource: the part of the index this page's tokens can start, asked for when they grew. */
+  async current(): Promise<CompiledIndex | null> {
+    // One request at a time; a scan that arrives meanwhile waits and asks again if it added words.
+    while (this.lookup || this.vocab.size !== this.askedFor) {
+      if (!this.lookup) {
+        this.askedFor = this.vocab.size;
+        this.lookup = call('index:lookup', { url: location.href, hashes: encodeInt32(this.vocab.values()) })
+          .then((wire) => {
+            this.ix = wire ? fromWire(wire) : null;
+            if (this.ix) for (const [key, term] of termLabels(this.ix)) this.termOf.set(key, term);
+          })
+          .finally(() => (this.lookup = null));
+      }
+      await this.lookup;
+    }
+    return this.ix;
   }
 
   private recordEncounters(): void {
@@ -120,8 +153,7 @@ export class GlossPage {
   private pageTerms(): PageTerm[] {
     const counts = new Map<string, number>();
     for (const x of this.painter?.inOrder() ?? []) counts.set(x.key, (counts.get(x.key) ?? 0) + 1);
-    const index = new Map(this.ix?.entries.map((k, i) => [k, i]));
-    return [...counts].map(([key, count]) => ({ key, count, term: this.entryTerms[index.get(key) ?? -1] ?? key }));
+    return [...counts].map(([key, count]) => ({ key, count, term: this.termOf.get(key) ?? key }));
   }
 
   // Re-scan only the blocks that changed, batched, ignoring our own UI.
@@ -132,22 +164,24 @@ export class GlossPage {
       if (r.type === 'childList' && [...r.addedNodes, ...r.removedNodes].every((n) => n instanceof Element && n.localName === HOST_TAG)) continue;
       this.dirty.add(blockRootOf(target) ?? document.body);
     }
-    if (this.dirty.size && !this.mutationTimer) this.mutationTimer = window.setTimeout(() => this.rescanDirty(), MUTATION_DELAY_MS);
+    if (this.dirty.size && !this.mutationTimer) this.mutationTimer = window.setTimeout(() => void this.rescanDirty().catch(() => undefined), MUTATION_DELAY_MS);
   }
 
-  private rescanDirty(): void {
+  private async rescanDirty(): Promise<void> {
     this.mutationTimer = 0;
-    const ix = this.ix;
     const painter = this.painter;
-    if (!ix || !painter) return;
+    if (!painter) return;
     const roots = [...this.dirty].filter((el) => el.isConnected);
     this.dirty.clear();
     const outer = roots.filter((el) => !roots.some((o) => o !== el && o.contains(el)));
-    for (const root of outer) {
+    const work = outer.map((root) => ({ root, blocks: insideSkipped(root) ? [] : collectBlocks(root) }));
+    this.add(work.flatMap((w) => w.blocks));
+    const ix = await this.current();
+    if (painter !== this.painter) return;
+    for (const { root, blocks } of work) {
       painter.removeWithin(root);
-      if (insideSkipped(root)) continue;
       const out: PaintedTerm[] = [];
-      for (const b of collectBlocks(root)) scanBlock(ix, b, out);
+      if (ix) for (const b of blocks) scanBlock(ix, b, out);
       out.forEach((x) => painter.add(x));
     }
     if (this.open && !this.open.term.range.startContainer.isConnected) this.closeNow();
@@ -256,12 +290,12 @@ export class GlossPage {
     const ix = this.ix;
     if (!state || !ix) return;
     const inRelated = state.trail.length > 0;
-    const how = inRelated ? null : describeMatch(ix, state.term.pattern, state.term.flags, state.term.range.toString(), t);
+    const how = inRelated ? null : describeMatch(state.term.label, state.term.form, state.term.flags, state.term.range.toString(), t);
     const props = {
       view,
       t,
       matchNote: how ?? undefined,
-      relatedFrom: inRelated ? this.entryTerms[ix.entries.indexOf(state.term.key)] ?? '' : undefined,
+      relatedFrom: inRelated ? (this.termOf.get(state.term.key) ?? '') : undefined,
       onRelated: (key: string) => this.showInPlace([...state.trail, key]),
       onBack: () => this.showInPlace(state.trail.slice(0, -1)),
       onClose: () => this.closeNow(true),
@@ -314,10 +348,10 @@ export class GlossPage {
   }
 }
 
-/** Display term per entry: its main term, else the first of its patterns. */
-function termLabels(ix: CompiledIndex): string[] {
-  const out: string[] = new Array<string>(ix.entries.length);
-  for (let p = 0; p < ix.patEntry.length; p++) if (ix.patForm[p] === FORM_TERM) out[ix.patEntry[p]!] = ix.labels[p]!;
-  for (let p = 0; p < ix.patEntry.length; p++) out[ix.patEntry[p]!] ??= ix.labels[p]!;
+/** Display term per entry key: its main term, else the first of its patterns. */
+function termLabels(ix: CompiledIndex): Map<string, string> {
+  const out = new Map<string, string>();
+  for (let p = 0; p < ix.patEntry.length; p++) if (ix.patForm[p] === FORM_TERM) out.set(ix.entries[ix.patEntry[p]!]!, ix.labels[p]!);
+  for (let p = 0; p < ix.patEntry.length; p++) if (!out.has(ix.entries[ix.patEntry[p]!]!)) out.set(ix.entries[ix.patEntry[p]!]!, ix.labels[p]!);
   return out;
 }

@@ -34,7 +34,9 @@ function toRange(block: TextBlock, m: RawMatch): Range {
 export function scanBlock(ix: CompiledIndex, block: TextBlock, out: PaintedTerm[]): void {
   const found: RawMatch[] = [];
   findMatches(ix, block.text, found);
-  for (const m of found) out.push({ range: toRange(block, m), key: ix.entries[ix.patEntry[m.pattern]!]!, pattern: m.pattern, flags: m.flags });
+  for (const m of found) {
+    out.push({ range: toRange(block, m), key: ix.entries[ix.patEntry[m.pattern]!]!, label: ix.labels[m.pattern]!, form: ix.patForm[m.pattern]!, flags: m.flags });
+  }
 }
 
 type SchedulerLike = { yield?: () => Promise<void> };
@@ -61,13 +63,12 @@ export function viewportAnchor(): Element | null {
   return el && el !== document.body && el !== document.documentElement ? el : null;
 }
 
-function belowViewport(block: TextBlock): boolean {
-  const el = block.nodes[0]?.parentElement;
-  return !!el && el.getBoundingClientRect().top > window.innerHeight;
-}
-
 export interface ScanStats {
-  /** When the blocks on screen had been painted (ms since `t0`). */
+  /**
+   * When the first slice had been painted (ms since `t0`). It starts at the viewport and covers
+   * far more text than a screen holds; asking the layout where the screen ends would itself
+   * force a layout on the page's time.
+   */
   firstViewportMs: number;
   /** When the whole page had been painted (ms since `t0`). */
   doneMs: number;
@@ -78,37 +79,76 @@ export interface ScanStats {
   blocks: number;
 }
 
+/** Where the scanner gets its index: hashes of the page's tokens go in, the matching part comes back. */
+export interface IndexSource {
+  /** Notes the blocks' tokens (synchronous, cheap). */
+  add(blocks: TextBlock[]): void;
+  /** The index for every token noted so far; null when no term can occur. */
+  current(): Promise<CompiledIndex | null>;
+}
+
+/** Takes blocks (noting their tokens) until `deadline`; advances `state.w` past finished walkers. */
+function takeUntil(walkers: BlockWalker[], state: { w: number }, deadline: number, source: IndexSource, out: TextBlock[]): void {
+  do {
+    const walker = walkers[state.w]!;
+    const got = walker.take(deadline, 8);
+    source.add(got);
+    for (const b of got) out.push(b);
+    if (walker.done) state.w++;
+  } while (state.w < walkers.length && performance.now() < deadline);
+}
+
 /**
- * Walks and scans `root` in slices of at most SLICE_MS, the part on screen first, calling
- * `paint` after each slice. Returns null when `signal` aborted it.
+ * Walks and scans `root`: the slice around the viewport first (walked, looked up, scanned and
+ * painted), then the rest walked in slices, one lookup, and scanned in slices. No slice holds the
+ * main thread for more than about SLICE_MS. Returns null when `signal` aborted it.
  */
-export async function scanPage(ix: CompiledIndex, root: Element, paint: (terms: PaintedTerm[]) => void, signal: AbortSignal, t0: number): Promise<ScanStats | null> {
+export async function scanPage(source: IndexSource, root: Element, paint: (terms: PaintedTerm[]) => void, signal: AbortSignal, t0: number): Promise<ScanStats | null> {
   const anchor = viewportAnchor();
   const walkers = anchor ? [new BlockWalker(anchor), new BlockWalker(root, anchor)] : [new BlockWalker(root)];
   const stats: ScanStats = { firstViewportMs: -1, doneMs: 0, busyMs: 0, longestSliceMs: 0, blocks: 0 };
-  let w = 0;
-  while (w < walkers.length) {
-    if (signal.aborted) return null;
+  const state = { w: 0 };
+  const slice = async (work: () => void): Promise<boolean> => {
     const start = performance.now();
-    const deadline = start + SLICE_MS;
-    const out: PaintedTerm[] = [];
-    let last: TextBlock | undefined;
-    do {
-      const walker = walkers[w]!;
-      for (const b of walker.take(deadline, 4)) {
-        scanBlock(ix, b, out);
-        last = b;
-        stats.blocks++;
-      }
-      if (walker.done) w++;
-    } while (w < walkers.length && performance.now() < deadline);
-    paint(out);
-    const end = performance.now();
-    stats.busyMs += end - start;
-    stats.longestSliceMs = Math.max(stats.longestSliceMs, end - start);
-    if (stats.firstViewportMs < 0 && (w === walkers.length || (last && belowViewport(last)))) stats.firstViewportMs = end - t0;
-    if (w < walkers.length) await yieldToPage();
+    work();
+    const ms = performance.now() - start;
+    stats.busyMs += ms;
+    stats.longestSliceMs = Math.max(stats.longestSliceMs, ms);
+    await yieldToPage();
+    return !signal.aborted;
+  };
+  const scanAll = async (ix: CompiledIndex | null, blocks: TextBlock[]): Promise<boolean> => {
+    let i = 0;
+    while (i < blocks.length) {
+      const ok = await slice(() => {
+        const deadline = performance.now() + SLICE_MS;
+        const out: PaintedTerm[] = [];
+        do if (ix) scanBlock(ix, blocks[i++]!, out);
+        else i = blocks.length;
+        while (i < blocks.length && performance.now() < deadline);
+        paint(out);
+      });
+      if (!ok) return false;
+    }
+    return true;
+  };
+
+  const first: TextBlock[] = [];
+  if (!(await slice(() => {
+    takeUntil(walkers, state, performance.now() + SLICE_MS, source, first);
+  }))) return null;
+  if (!(await scanAll(await source.current(), first))) return null;
+  stats.firstViewportMs = performance.now() - t0;
+
+  const rest: TextBlock[] = [];
+  while (state.w < walkers.length) {
+    const ok = await slice(() => {
+      takeUntil(walkers, state, performance.now() + SLICE_MS, source, rest);
+    });
+    if (!ok) return null;
   }
+  if (!(await scanAll(await source.current(), rest))) return null;
+  stats.blocks = first.length + rest.length;
   stats.doneMs = performance.now() - t0;
   return stats;
 }

@@ -7,7 +7,9 @@ export interface PaintedTerm {
   range: Range;
   /** Entry key, `packId/entryId`. */
   key: string;
-  pattern: number;
+  /** The pattern that matched, and how it relates to its entry (FORM_*). */
+  label: string;
+  form: number;
   flags: number;
   marks?: HTMLElement[];
 }

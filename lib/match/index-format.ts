@@ -71,6 +71,16 @@ function base64ToBuffer(b64: string): ArrayBuffer {
   return bytes.buffer;
 }
 
+/** Hashes travel as base64 of their bytes: a tenth of the size of a JSON number list. */
+export function encodeInt32(values: Iterable<number>): string {
+  const a = Int32Array.from(values);
+  return bytesToBase64(new Uint8Array(a.buffer));
+}
+
+export function decodeInt32(b64: string): Int32Array {
+  return new Int32Array(base64ToBuffer(b64));
+}
+
 export function toWire(index: CompiledIndex): WireIndex {
   const arrays: Record<string, string> = {};
   for (const f of ARRAY_FIELDS) {

@@ -5,10 +5,8 @@
 import { classAt, widthAt } from './classify';
 import { HASH_SEED, hashStep } from './hash';
 import type { CompiledIndex } from './index-format';
-import { classOfUnit, GAP, isIgnorable, isSoftPunct, SOLO, WORD } from '../text/chars';
-
-/** Pseudo-class of invisible characters, which neither end nor extend a token's hash. */
-const IGNORED = 3;
+import { classOfUnit, GAP, isSoftPunct, SOLO, WORD } from '../text/chars';
+import { ASCII_CLASS, COMPLEX, rawTokenHashes } from './raw-tokens';
 import { foldTable, foldText, foldUnit, isFoldTarget, rawEnd, rawStart, type Folded } from '../text/fold';
 
 /** Match flags. */
@@ -22,9 +20,6 @@ export interface RawMatch {
   pattern: number;
   flags: number;
 }
-
-const ASCII_CLASS = new Uint8Array(128);
-for (let c = 0; c < 128; c++) ASCII_CLASS[c] = classOfUnit(c);
 
 function hasSpace(a: Uint16Array, from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (a[i] === 0x20) return true;
@@ -244,50 +239,12 @@ export function scanFolded(ix: CompiledIndex, f: Folded, raw: string, out: RawMa
 
 /**
  * Where folding must begin for `raw`: the gap before the first token that starts a pattern, or 0
- * when a character only the full folder handles (combining mark, expanding case fold, surrogate)
- * comes first; -1 when no match is possible. Hashes each token of the raw text as the scanner
- * hashes it folded, without building the folded text: most blocks of a page contain no term.
+ * when a character only the full folder handles comes first; -1 when no match is possible. Most
+ * blocks of a page contain no term and are dismissed here without being folded.
  */
 export function foldFrom(ix: CompiledIndex, raw: string): number {
-  const n = raw.length;
-  const size = ix.slotHash.length;
-  const mask = ix.mask;
-  let i = 0;
-  while (i < n) {
-    let c = raw.charCodeAt(i);
-    let f = c < 0x80 ? c : foldUnit(c);
-    if (f < 0) return 0;
-    let k = c < 0x80 ? ASCII_CLASS[c]! : isIgnorable(c) ? IGNORED : classOfUnit(f);
-    if (k !== WORD && k !== SOLO) {
-      i++;
-      continue;
-    }
-    const tokenStart = i;
-    let h = HASH_SEED;
-    if (k === SOLO) {
-      h = hashStep(h, mask ? foldTable(mask, f) : f);
-      i++;
-    } else {
-      for (;;) {
-        if (k === WORD) h = hashStep(h, c < 0x80 ? (c >= 0x41 && c <= 0x5a ? c + 32 : c) : mask ? foldTable(mask, f) : f);
-        if (++i >= n) break;
-        c = raw.charCodeAt(i);
-        if (c < 0x80) {
-          k = ASCII_CLASS[c]!;
-          if (k !== WORD) break;
-          continue;
-        }
-        f = foldUnit(c);
-        if (f < 0) return 0;
-        k = isIgnorable(c) ? IGNORED : classOfUnit(f);
-        if (k !== WORD && k !== IGNORED) break;
-      }
-    }
-    for (let slot = h & (size - 1); ix.slotCount[slot] !== 0; slot = (slot + 1) & (size - 1)) {
-      if (ix.slotHash[slot] === h) return gapStart(raw, tokenStart);
-    }
-  }
-  return -1;
+  const at = rawTokenHashes(raw, ix.mask, ix, null);
+  return at === COMPLEX ? 0 : at < 0 ? -1 : gapStart(raw, at);
 }
 
 /** Start of the gap before `i`, so a pattern's leading punctuation is still seen. */

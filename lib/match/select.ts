@@ -1,0 +1,116 @@
+// Page vocabulary → the part of the index a page can use. A content script hashes the tokens of
+// its page and the background answers with only the patterns that start with one of them, so a
+// tab never receives (or decodes, or holds) 50,000 terms to paint twenty.
+
+import { classAt, widthAt } from './classify';
+import { HASH_SEED, hashStep } from './hash';
+import type { CompiledIndex } from './index-format';
+import type { HashSet } from './hash-set';
+import { COMPLEX, rawTokenHashes } from './raw-tokens';
+import { GAP, SOLO, WORD } from '../text/chars';
+import { foldText } from '../text/fold';
+
+/** Adds the hash of every token of `raw` (folded with `mask`) to `out`. */
+export function addTokenHashes(raw: string, mask: number, out: HashSet): void {
+  if (rawTokenHashes(raw, mask, null, out) !== COMPLEX) return;
+  const f = foldText(raw, mask);
+  const key = f.key;
+  const n = f.length;
+  let i = 0;
+  while (i < n) {
+    const c = classAt(key, i, n);
+    if (c === GAP) {
+      i++;
+      continue;
+    }
+    let h = HASH_SEED;
+    if (c === SOLO) {
+      const w = widthAt(key, i, n);
+      for (let k = 0; k < w; k++) h = hashStep(h, key[i + k]!);
+      i += w;
+    } else {
+      do {
+        h = hashStep(h, key[i]!);
+        i++;
+      } while (i < n && classAt(key, i, n) === WORD);
+    }
+    out.add(h);
+  }
+}
+
+function findSlot(ix: CompiledIndex, h: number): number {
+  const size = ix.slotHash.length;
+  for (let slot = h & (size - 1); ix.slotCount[slot] !== 0; slot = (slot + 1) & (size - 1)) if (ix.slotHash[slot] === h) return slot;
+  return -1;
+}
+
+function nextPow2(n: number): number {
+  let p = 8;
+  while (p < n) p <<= 1;
+  return p;
+}
+
+/** The sub-index of patterns whose first token hashes to one of `hashes`. */
+export function selectByFirstTokens(ix: CompiledIndex, hashes: Iterable<number>): CompiledIndex {
+  const runs: { hash: number; first: number; count: number }[] = [];
+  for (const h of new Set(hashes)) {
+    const slot = findSlot(ix, h);
+    if (slot >= 0) runs.push({ hash: h, first: ix.slotFirst[slot]!, count: ix.slotCount[slot]! });
+  }
+  runs.sort((a, b) => a.first - b.first);
+  const count = runs.reduce((s, r) => s + r.count, 0);
+  let poolLen = 0;
+  for (const r of runs) for (let p = r.first; p < r.first + r.count; p++) poolLen += ix.patLen[p]!;
+
+  const strict = ix.strictPool.length > 0;
+  const pool = new Uint16Array(poolLen);
+  const strictPool = new Uint16Array(strict ? poolLen : 0);
+  const poolClass = new Uint8Array(poolLen);
+  const patStart = new Int32Array(count);
+  const patLen = new Int32Array(count);
+  const patMask = new Uint8Array(count);
+  const patForm = new Uint8Array(count);
+  const patTokens = new Uint8Array(count);
+  const patNext = new Int32Array(count);
+  const patEntry = new Int32Array(count);
+  const labels: string[] = [];
+  const entries: string[] = [];
+  const entryMap = new Map<number, number>();
+  const size = nextPow2(runs.length * 2);
+  const slotHash = new Int32Array(size);
+  const slotFirst = new Int32Array(size);
+  const slotCount = new Int32Array(size);
+
+  let id = 0;
+  let at = 0;
+  for (const r of runs) {
+    let slot = r.hash & (size - 1);
+    while (slotCount[slot] !== 0) slot = (slot + 1) & (size - 1);
+    slotHash[slot] = r.hash;
+    slotFirst[slot] = id;
+    slotCount[slot] = r.count;
+    for (let p = r.first; p < r.first + r.count; p++, id++) {
+      const from = ix.patStart[p]!;
+      const len = ix.patLen[p]!;
+      pool.set(ix.pool.subarray(from, from + len), at);
+      poolClass.set(ix.poolClass.subarray(from, from + len), at);
+      if (strict) strictPool.set(ix.strictPool.subarray(from, from + len), at);
+      patStart[id] = at;
+      patLen[id] = len;
+      at += len;
+      patMask[id] = ix.patMask[p]!;
+      patForm[id] = ix.patForm[p]!;
+      patTokens[id] = ix.patTokens[p]!;
+      patNext[id] = ix.patNext[p]!;
+      const e = ix.patEntry[p]!;
+      let local = entryMap.get(e);
+      if (local === undefined) {
+        local = entries.push(ix.entries[e]!) - 1;
+        entryMap.set(e, local);
+      }
+      patEntry[id] = local;
+      labels.push(ix.labels[p]!);
+    }
+  }
+  return { mask: ix.mask, pool, strictPool, poolClass, patStart, patLen, patMask, patForm, patTokens, patNext, patEntry, slotHash, slotFirst, slotCount, entries, labels };
+}

@@ -1,0 +1,35 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { HashSet } from '../../lib/match/hash-set';
+import { addTokenHashes, selectByFirstTokens } from '../../lib/match/select';
+import { indexOf, matches } from './helpers';
+
+const labelsOf = (ix: ReturnType<typeof indexOf>, text: string) => matches(ix, text).map((m) => `${m.start}-${m.end}:${ix.labels[m.pattern]}`);
+
+describe('page vocabulary sub-index', () => {
+  it('keeps only the patterns a page can start, and finds the same matches', () => {
+    const ix = indexOf(['Shal, ket!', 'Nur Otan', 'Nur', 'tenge', { term: 'titushki', variants: ['титушки'], inflect: ['ru'] }, 'Almaty']);
+    const text = 'Shal ket! said the Nur Otan man; титушками and Nur.';
+    const hashes = new HashSet();
+    addTokenHashes(text, ix.mask, hashes);
+    const sub = selectByFirstTokens(ix, hashes.values());
+    expect(sub.labels.length).toBeLessThan(ix.labels.length);
+    expect(sub.labels).not.toContain('Almaty');
+    expect(labelsOf(sub, text)).toEqual(labelsOf(ix, text));
+  });
+
+  it('agrees with the full index on random texts', () => {
+    const words = ['nur', 'otan', 'shal', 'ket', 'tenge', 'ақ', 'жол', '宇', '航', 'ß', 'x'];
+    const seps = [' ', ', ', '! ', '\u00a0', '-', ''];
+    const phrase = fc.array(fc.tuple(fc.constantFrom(...words), fc.constantFrom(...seps)), { minLength: 1, maxLength: 4 }).map((xs) => xs.map(([w, s]) => w + s).join('').trim());
+    fc.assert(
+      fc.property(fc.array(phrase, { minLength: 1, maxLength: 8 }), phrase, (terms, text) => {
+        const ix = indexOf(terms.filter(Boolean), ['kazakh-loose']);
+        const hashes = new HashSet();
+        addTokenHashes(text, ix.mask, hashes);
+        expect(labelsOf(selectByFirstTokens(ix, hashes.values()), text)).toEqual(labelsOf(ix, text));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
