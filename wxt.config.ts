@@ -11,6 +11,9 @@ export default defineConfig({
       'next-term': { suggested_key: { default: 'Alt+Shift+Period' }, description: 'Open the next marked term' },
       'prev-term': { suggested_key: { default: 'Alt+Shift+Comma' }, description: 'Open the previous marked term' },
     },
+    // The popover's view loads on demand (see entrypoints/content/popover-ui-contract.ts).
+    web_accessible_resources:
+      browser === 'firefox' ? ['popover-ui.js'] : [{ resources: ['popover-ui.js'], matches: ['<all_urls>'], use_dynamic_url: true }],
     // Firefox needs an id to keep the database across reinstalls; Chrome warns about the key.
     ...(browser === 'firefox' ? { browser_specific_settings: { gecko: { id: 'gloss@gloss.invalid', strict_min_version: '140.0' } } } : {}),
   }),

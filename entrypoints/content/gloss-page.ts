@@ -120,6 +120,8 @@ export class GlossPage implements IndexSource {
     if (!stats || !this.painter) return;
     this.stats = { ...stats, startedAtMs: this.startedAt, indexMs, terms: this.painter.size };
     this.recordEncounters();
+    // Fetch the popover's view while the reader is still reading, so the first hover is instant.
+    if (this.painter.size > 0) requestIdleCallback(() => void this.popover.preload().catch(() => undefined), { timeout: 2000 });
   }
 
   /** IndexSource: note the tokens of blocks about to be scanned. */
@@ -277,18 +279,17 @@ export class GlossPage implements IndexSource {
     const returnFocus = withFocus ? (this.open?.returnFocus ?? document.activeElement) : null;
     this.open = { term, trail: [], returnFocus };
     this.painter?.setActive(term);
-    this.render(undefined);
-    void this.view(term.key).then((v) => {
+    void this.render(undefined);
+    void this.view(term.key).then(async (v) => {
       if (this.open?.term !== term) return;
-      this.render(v);
+      await this.render(v);
       if (withFocus) this.popover.focus();
     });
   }
 
-  private render(view: EntryView | null | undefined): void {
+  private render(view: EntryView | null | undefined): Promise<void> {
     const state = this.open;
-    const ix = this.ix;
-    if (!state || !ix) return;
+    if (!state) return Promise.resolve();
     const inRelated = state.trail.length > 0;
     const how = inRelated ? null : describeMatch(state.term.label, state.term.form, state.term.flags, state.term.range.toString(), t);
     const props = {
@@ -300,8 +301,7 @@ export class GlossPage implements IndexSource {
       onBack: () => this.showInPlace(state.trail.slice(0, -1)),
       onClose: () => this.closeNow(true),
     };
-    if (this.popover.isOpen) this.popover.update(props);
-    else this.popover.show(state.term.range, props);
+    return this.popover.show(state.term.range, props);
   }
 
   private showInPlace(trail: string[]): void {
@@ -309,9 +309,9 @@ export class GlossPage implements IndexSource {
     if (!state) return;
     state.trail = trail;
     const key = trail.at(-1) ?? state.term.key;
-    void this.view(key).then((v) => {
+    void this.view(key).then(async (v) => {
       if (this.open === state && (state.trail.at(-1) ?? state.term.key) === key) {
-        this.render(v);
+        await this.render(v);
         this.popover.focus();
       }
     });

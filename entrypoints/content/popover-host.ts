@@ -1,27 +1,41 @@
 // Hosts the popover: one custom element with a shadow root (the page's CSS cannot reach in,
-// ours cannot leak out), Preact rendering inside, Floating UI placing it next to the term.
-// The root is open: glossary text is public pack data, and tests and assistive tools can read it.
+// ours cannot leak out). The Preact view and its positioning load on demand from
+// entrypoints/popover-ui. The root is open: glossary text is public pack data, and tests and
+// assistive tools can read it.
 
-import { autoUpdate, computePosition, flip, offset, shift, size, type VirtualElement } from '@floating-ui/dom';
-import { h, render } from 'preact';
-import css from '../../components/popover.css?inline';
-import { TermPopover, type TermPopoverProps } from '../../components/TermPopover';
+import { browser } from 'wxt/browser';
+import type { TermPopoverProps } from '../../components/TermPopover';
 import { HOST_TAG } from './blocks';
+import { UI_GLOBAL, UI_SCRIPT, type PopoverUi } from './popover-ui-contract';
 
 export class PopoverHost {
   readonly host: HTMLElement;
   private frame: HTMLDivElement;
-  private stopAutoUpdate: (() => void) | null = null;
+  private style: HTMLStyleElement;
+  private ui: Promise<PopoverUi> | null = null;
+  private props: TermPopoverProps | null = null;
+  private stopPlacing: (() => void) | null = null;
+  private anchor: Range | null = null;
 
   constructor() {
     this.host = document.createElement(HOST_TAG);
     const shadow = this.host.attachShadow({ mode: 'open' });
-    const style = document.createElement('style');
-    style.textContent = css;
+    this.style = document.createElement('style');
     this.frame = document.createElement('div');
     this.frame.className = 'frame';
     this.frame.hidden = true;
-    shadow.append(style, this.frame);
+    shadow.append(this.style, this.frame);
+  }
+
+  /** Loads the view once; called when the page is idle so the first hover does not wait. */
+  preload(): Promise<PopoverUi> {
+    this.ui ??= import(/* @vite-ignore */ browser.runtime.getURL(UI_SCRIPT)).then(() => {
+      const ui = (globalThis as unknown as Record<string, PopoverUi | undefined>)[UI_GLOBAL];
+      if (!ui) throw new Error('Gloss popover view did not load');
+      this.style.textContent = ui.css;
+      return ui;
+    });
+    return this.ui;
   }
 
   get isOpen(): boolean {
@@ -32,18 +46,19 @@ export class PopoverHost {
     return node !== null && (node === this.host || this.host.contains(node));
   }
 
-  show(anchor: Range, props: TermPopoverProps): void {
+  /** Opens next to `anchor`, or re-renders in place when already open; resolves once drawn. */
+  async show(anchor: Range, props: TermPopoverProps): Promise<void> {
     if (!this.host.isConnected) document.documentElement.append(this.host);
-    render(h(TermPopover, props), this.frame);
-    if (this.frame.hidden) {
-      this.frame.hidden = false;
-      this.place(anchor);
+    this.props = props;
+    this.frame.hidden = false;
+    const ui = await this.preload();
+    if (this.frame.hidden || this.props !== props) return;
+    ui.render(this.frame, props);
+    if (anchor !== this.anchor || !this.stopPlacing) {
+      this.stopPlacing?.();
+      this.anchor = anchor;
+      this.stopPlacing = ui.place(anchor, this.frame);
     }
-  }
-
-  /** Re-renders in place (loading → loaded, related entry shown). */
-  update(props: TermPopoverProps): void {
-    if (this.isOpen) render(h(TermPopover, props), this.frame);
   }
 
   focus(): void {
@@ -51,36 +66,11 @@ export class PopoverHost {
   }
 
   hide(): void {
-    this.stopAutoUpdate?.();
-    this.stopAutoUpdate = null;
+    this.stopPlacing?.();
+    this.stopPlacing = null;
+    this.anchor = null;
+    this.props = null;
     this.frame.hidden = true;
-    render(null, this.frame);
-  }
-
-  private place(anchor: Range): void {
-    const reference: VirtualElement = {
-      getBoundingClientRect: () => anchor.getClientRects()[0] ?? anchor.getBoundingClientRect(),
-      getClientRects: () => anchor.getClientRects(),
-    };
-    const update = () =>
-      void computePosition(reference, this.frame, {
-        strategy: 'fixed',
-        placement: 'bottom-start',
-        middleware: [
-          offset(6),
-          flip({ padding: 8 }),
-          shift({ padding: 8 }),
-          size({
-            padding: 8,
-            apply: ({ availableHeight }) => {
-              this.frame.style.setProperty('--gloss-max-height', `${Math.max(160, Math.floor(availableHeight))}px`);
-            },
-          }),
-        ],
-      }).then(({ x, y }) => {
-        this.frame.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
-      });
-    this.stopAutoUpdate?.();
-    this.stopAutoUpdate = autoUpdate(reference, this.frame, update, { animationFrame: false });
+    void this.ui?.then((ui) => ui.render(this.frame, null));
   }
 }
