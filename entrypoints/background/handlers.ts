@@ -4,7 +4,7 @@ import type { Runtime } from 'webextension-polyfill';
 import type { BackgroundApi, EntryView, Handlers } from '../../lib/messages';
 import { parsePackText } from '../../lib/pack/parse';
 import { parseEntryKey, entryKey } from '../../lib/pack/patterns';
-import { isSiteDisabled, normalizeHost } from '../../lib/settings';
+import { isSiteDisabled, normalizeHost, type Settings } from '../../lib/settings';
 import type { GlossDB } from '../../storage/db';
 import { otherEncounters, recordEncounters } from '../../storage/encounters';
 import { deletePack, installPack, listPacks, setPackEnabled, summarize } from '../../storage/packs';
@@ -43,6 +43,15 @@ async function entryView(db: GlossDB, key: string, pageUrl: string | undefined):
 
 export function backgroundHandlers(deps: BackgroundDeps): Handlers<BackgroundApi, Runtime.MessageSender> {
   const { db, index, ready, broadcast } = deps;
+  // Every page load asks for the settings; the background is their only writer, so it keeps them.
+  let settingsCache: Promise<Settings> | null = null;
+  const settingsNow = () => (settingsCache ??= getSettings(db));
+  const saveSettings = async (patch: Partial<Settings>) => {
+    const next = await updateSettings(db, patch);
+    settingsCache = Promise.resolve(next);
+    broadcast();
+    return next;
+  };
   const changed = () => {
     index.invalidate();
     broadcast();
@@ -50,7 +59,7 @@ export function backgroundHandlers(deps: BackgroundDeps): Handlers<BackgroundApi
   return {
     'page:index': async ({ url }) => {
       await ready;
-      const settings = await getSettings(db);
+      const settings = await settingsNow();
       const host = URL.canParse(url) ? new URL(url).hostname : null;
       if (host === null || isSiteDisabled(settings, host)) return { enabled: false, settings, hasTerms: false, mask: 0 };
       const ix = await index.forUrl(url);
@@ -67,18 +76,11 @@ export function backgroundHandlers(deps: BackgroundDeps): Handlers<BackgroundApi
     },
     'site:set': async ({ host, enabled }) => {
       const h = normalizeHost(host);
-      const current = await getSettings(db);
-      const rest = current.disabledSites.filter((d) => d !== h);
-      const next = await updateSettings(db, { disabledSites: enabled ? rest : [...rest, h] });
-      broadcast();
-      return next;
+      const rest = (await settingsNow()).disabledSites.filter((d) => d !== h);
+      return saveSettings({ disabledSites: enabled ? rest : [...rest, h] });
     },
-    'settings:get': async () => getSettings(db),
-    'settings:update': async ({ patch }) => {
-      const next = await updateSettings(db, patch);
-      broadcast();
-      return next;
-    },
+    'settings:get': async () => settingsNow(),
+    'settings:update': async ({ patch }) => saveSettings(patch),
     'packs:list': async () => {
       await ready;
       return listPacks(db);
