@@ -45,6 +45,8 @@ export interface PageIndexReply {
   hasTerms: boolean;
   /** Folding tables the page's text must be folded with before hashing its tokens. */
   mask: number;
+  /** The patterns the first slice's tokens can start (see 'index:lookup'). */
+  index: WireIndex | null;
 }
 
 export interface PageTerm {
@@ -69,7 +71,8 @@ export interface PageStats {
 
 /** Messages the background answers. */
 export interface BackgroundApi {
-  'page:index': { req: { url: string }; res: PageIndexReply };
+  /** Settings and the first slice's part of the index; `hashes` as for 'index:lookup', under every folding mask. */
+  'page:index': { req: { url: string; hashes: string }; res: PageIndexReply };
   /** The patterns starting with one of the page's token hashes (base64 Int32Array). */
   'index:lookup': { req: { url: string; hashes: string }; res: WireIndex | null };
   'entry:get': { req: { key: string; pageUrl?: string }; res: EntryView | null };

@@ -57,13 +57,14 @@ export function backgroundHandlers(deps: BackgroundDeps): Handlers<BackgroundApi
     broadcast();
   };
   return {
-    'page:index': async ({ url }) => {
+    'page:index': async ({ url, hashes }) => {
       await ready;
       const settings = await settingsNow();
       const host = URL.canParse(url) ? new URL(url).hostname : null;
-      if (host === null || isSiteDisabled(settings, host)) return { enabled: false, settings, hasTerms: false, mask: 0 };
+      if (host === null || isSiteDisabled(settings, host)) return { enabled: false, settings, hasTerms: false, mask: 0, index: null };
       const ix = await index.forUrl(url);
-      return { enabled: true, settings, hasTerms: ix !== null && ix.patLen.length > 0, mask: ix?.mask ?? 0 };
+      if (!ix || ix.patLen.length === 0) return { enabled: true, settings, hasTerms: false, mask: 0, index: null };
+      return { enabled: true, settings, hasTerms: true, mask: ix.mask, index: await index.lookup(url, hashes) };
     },
     'index:lookup': async ({ url, hashes }) => {
       await ready;

@@ -5,12 +5,12 @@ import { browser } from 'wxt/browser';
 import { en } from '../../lib/i18n';
 import { encodeInt32, FORM_TERM, fromWire, type CompiledIndex } from '../../lib/match/index-format';
 import { HashSet } from '../../lib/match/hash-set';
-import { addTokenHashes } from '../../lib/match/select';
+import { addTokenHashes, addTokenHashesAnyMask } from '../../lib/match/select';
 import { makeClient, type BackgroundApi, type ContentApi, type EntryView, type Handlers, type PageStats, type PageTerm } from '../../lib/messages';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
 import { blockRootOf, collectBlocks, HOST_TAG, insideSkipped, type TextBlock } from './blocks';
 import { describeMatch } from './describe-match';
-import { scanBlock, scanPage, type IndexSource } from './page-scanner';
+import { scanBlock, scanPage, startWalk, type IndexSource } from './page-scanner';
 import { Painter, type PaintedTerm } from './painter';
 import { PopoverHost } from './popover-host';
 
@@ -96,16 +96,23 @@ export class GlossPage implements IndexSource {
   }
 
   private async load(): Promise<void> {
+    // Walk the first slice while nothing is known yet: its tokens go with the first request, so
+    // the first paint needs one round trip to the background, not two.
+    const walk = startWalk(document.body);
+    const firstWords = new HashSet();
+    for (const b of walk.first) addTokenHashesAnyMask(b.text, firstWords);
     const asked = performance.now();
-    const reply = await call('page:index', { url: location.href });
+    const reply = await call('page:index', { url: location.href, hashes: encodeInt32(firstWords.values()) });
     const indexMs = performance.now() - asked;
     this.settings = reply.settings;
     this.enabled = reply.enabled;
     this.mask = reply.mask;
-    this.ix = null;
+    this.ix = reply.index ? fromWire(reply.index) : null;
     this.vocab = new HashSet();
-    this.askedFor = 0;
+    this.add(walk.first);
+    this.askedFor = this.vocab.size;
     this.termOf.clear();
+    if (this.ix) for (const [key, term] of termLabels(this.ix)) this.termOf.set(key, term);
     this.views.clear();
     this.closeNow();
     this.scanAbort.abort();
@@ -116,7 +123,7 @@ export class GlossPage implements IndexSource {
     if (!this.enabled || !reply.hasTerms) return;
     this.painter = new Painter(this.settings.highlightStyle);
     this.observer.observe(document.body, { childList: true, subtree: true, characterData: true });
-    const stats = await scanPage(this, document.body, (terms) => terms.forEach((x) => this.painter?.add(x)), this.scanAbort.signal, this.startedAt);
+    const stats = await scanPage(this, walk, (terms) => terms.forEach((x) => this.painter?.add(x)), this.scanAbort.signal, this.startedAt);
     if (!stats || !this.painter) return;
     this.stats = { ...stats, startedAtMs: this.startedAt, indexMs, terms: this.painter.size };
     this.recordEncounters();

@@ -88,30 +88,56 @@ export interface IndexSource {
 }
 
 /** Takes blocks (noting their tokens) until `deadline`; advances `state.w` past finished walkers. */
-function takeUntil(walkers: BlockWalker[], state: { w: number }, deadline: number, source: IndexSource, out: TextBlock[]): void {
+function takeUntil(walkers: BlockWalker[], state: { w: number }, deadline: number, source: IndexSource | null, out: TextBlock[], max = Infinity): void {
   do {
     const walker = walkers[state.w]!;
-    const got = walker.take(deadline, 8);
-    source.add(got);
+    const got = walker.take(deadline, Math.min(8, max - out.length));
+    source?.add(got);
     for (const b of got) out.push(b);
     if (walker.done) state.w++;
-  } while (state.w < walkers.length && performance.now() < deadline);
+  } while (state.w < walkers.length && out.length < max && performance.now() < deadline);
+}
+
+/** More blocks than a screen holds, few enough to hash and look up within one short task. */
+const FIRST_BLOCKS = 48;
+
+/** A walk of the page begun before the index arrived: its first slice of blocks, taken already. */
+export interface PageWalk {
+  walkers: BlockWalker[];
+  state: { w: number };
+  first: TextBlock[];
+  /** Main-thread time the first slice took. */
+  firstMs: number;
 }
 
 /**
- * Walks and scans `root`: the slice around the viewport first (walked, looked up, scanned and
- * painted), then the rest walked in slices, one lookup, and scanned in slices. No slice holds the
- * main thread for more than about SLICE_MS. Returns null when `signal` aborted it.
+ * Walks the first slice of `root` (around the viewport) while the background is still being
+ * asked for the index, so its tokens can travel with that first request.
  */
-export async function scanPage(source: IndexSource, root: Element, paint: (terms: PaintedTerm[]) => void, signal: AbortSignal, t0: number): Promise<ScanStats | null> {
+export function startWalk(root: Element): PageWalk {
+  const start = performance.now();
   const anchor = viewportAnchor();
   const walkers = anchor ? [new BlockWalker(anchor), new BlockWalker(root, anchor)] : [new BlockWalker(root)];
-  const stats: ScanStats = { firstViewportMs: -1, doneMs: 0, busyMs: 0, longestSliceMs: 0, blocks: 0 };
   const state = { w: 0 };
+  const first: TextBlock[] = [];
+  takeUntil(walkers, state, start + SLICE_MS, null, first, FIRST_BLOCKS);
+  return { walkers, state, first, firstMs: performance.now() - start };
+}
+
+/**
+ * Scans a page: the first slice of `walk` (its tokens already noted by `source`), then the rest
+ * walked in slices, one lookup, and scanned in slices. No slice holds the main thread for more
+ * than about SLICE_MS. Returns null when `signal` aborted it.
+ */
+export async function scanPage(source: IndexSource, walk: PageWalk, paint: (terms: PaintedTerm[]) => void, signal: AbortSignal, t0: number): Promise<ScanStats | null> {
+  const { walkers, state, first } = walk;
+  const stats: ScanStats = { firstViewportMs: -1, doneMs: 0, busyMs: walk.firstMs, longestSliceMs: walk.firstMs, blocks: 0 };
+  let workDone = 0;
   const slice = async (work: () => void): Promise<boolean> => {
     const start = performance.now();
     work();
-    const ms = performance.now() - start;
+    workDone = performance.now();
+    const ms = workDone - start;
     stats.busyMs += ms;
     stats.longestSliceMs = Math.max(stats.longestSliceMs, ms);
     await yieldToPage();
@@ -133,12 +159,9 @@ export async function scanPage(source: IndexSource, root: Element, paint: (terms
     return true;
   };
 
-  const first: TextBlock[] = [];
-  if (!(await slice(() => {
-    takeUntil(walkers, state, performance.now() + SLICE_MS, source, first);
-  }))) return null;
   if (!(await scanAll(await source.current(), first))) return null;
-  stats.firstViewportMs = performance.now() - t0;
+  // The first slice's ranges are in the highlight registry: the next frame shows them.
+  stats.firstViewportMs = workDone - t0;
 
   const rest: TextBlock[] = [];
   while (state.w < walkers.length) {

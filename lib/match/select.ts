@@ -8,7 +8,7 @@ import type { CompiledIndex } from './index-format';
 import type { HashSet } from './hash-set';
 import { COMPLEX, rawTokenHashes } from './raw-tokens';
 import { GAP, SOLO, WORD } from '../text/chars';
-import { foldText } from '../text/fold';
+import { FOLD_KAZAKH, FOLD_YO, foldText } from '../text/fold';
 
 /** Adds the hash of every token of `raw` (folded with `mask`) to `out`. */
 export function addTokenHashes(raw: string, mask: number, out: HashSet): void {
@@ -36,6 +36,17 @@ export function addTokenHashes(raw: string, mask: number, out: HashSet): void {
     }
     out.add(h);
   }
+}
+
+const CYRILLIC = /[\u0400-\u04ff]/;
+
+/**
+ * Token hashes of `raw` under every folding mask a pack may use, for a first request sent before
+ * the page knows which tables apply. Only Cyrillic text folds differently, so only it pays extra.
+ */
+export function addTokenHashesAnyMask(raw: string, out: HashSet): void {
+  addTokenHashes(raw, 0, out);
+  if (CYRILLIC.test(raw)) for (const mask of [FOLD_YO, FOLD_KAZAKH, FOLD_YO | FOLD_KAZAKH]) addTokenHashes(raw, mask, out);
 }
 
 function findSlot(ix: CompiledIndex, h: number): number {
