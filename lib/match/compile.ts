@@ -1,9 +1,9 @@
 // Compiles patterns (terms, variants, generated forms) into the flat index the scanner uses.
 
-import { classAt, widthAt } from './classify';
-import { HASH_SEED, hashStep } from './hash';
+import { classAt } from './classify';
 import type { CompiledIndex } from './index-format';
-import { GAP, SOLO, WORD } from '../text/chars';
+import { hashToken, type Token } from './tokens';
+import { GAP } from '../text/chars';
 import { foldKey, foldTable } from '../text/fold';
 
 export interface PatternSource {
@@ -39,6 +39,7 @@ function keyInfo(text: string): KeyInfo | null {
   let next = 0;
   let tokens = 0;
   const classes = new Uint8Array(n);
+  const tok: Token = { hash: 0, end: 0 };
   for (let k = 0; k < n; k++) classes[k] = classAt(key, k, n);
   while (i < n) {
     const cls = classes[i]!;
@@ -46,17 +47,8 @@ function keyInfo(text: string): KeyInfo | null {
       i++;
       continue;
     }
-    let h = HASH_SEED;
-    if (cls === SOLO) {
-      const w = widthAt(key, i, n);
-      for (let k = 0; k < w; k++) h = hashStep(h, key[i + k]!);
-      i += w;
-    } else {
-      while (i < n && classes[i] === WORD) {
-        h = hashStep(h, key[i]!);
-        i++;
-      }
-    }
+    const h = hashToken(key, i, n, cls, tok).hash;
+    i = tok.end;
     if (tokens === 0) hash = h;
     else if (tokens === 1) next = h;
     tokens++;

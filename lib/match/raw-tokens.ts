@@ -4,11 +4,10 @@
 import { HASH_SEED, hashStep } from './hash';
 import type { HashSet } from './hash-set';
 import type { CompiledIndex } from './index-format';
+import { ASCII_CLASS } from './tokens';
 import { classOfUnit, isIgnorable, SOLO, WORD } from '../text/chars';
 import { foldTable, foldUnit } from '../text/fold';
 
-export const ASCII_CLASS = new Uint8Array(128);
-for (let c = 0; c < 128; c++) ASCII_CLASS[c] = classOfUnit(c);
 
 /** Pseudo-class of invisible characters, which neither end nor extend a token. */
 const IGNORED = 3;

@@ -2,11 +2,11 @@
 // and verifies candidates unit by unit. Tokens are maximal runs of letters/marks/digits (so a
 // match is a whole word by construction) or single characters of scripts written without spaces.
 
-import { classAt, widthAt } from './classify';
-import { HASH_SEED, hashStep } from './hash';
+import { widthAt } from './classify';
 import type { CompiledIndex } from './index-format';
 import { classOfUnit, GAP, isSoftPunct, SOLO, WORD } from '../text/chars';
-import { ASCII_CLASS, COMPLEX, rawTokenHashes } from './raw-tokens';
+import { COMPLEX, rawTokenHashes } from './raw-tokens';
+import { ASCII_CLASS, hashToken, unitClass, type Token } from './tokens';
 import { foldTable, foldText, foldUnit, isFoldTarget, rawEnd, rawStart, type Folded } from '../text/fold';
 
 /** Match flags. */
@@ -26,10 +26,7 @@ function hasSpace(a: Uint16Array, from: number, to: number): boolean {
   return false;
 }
 
-function cls(k: Uint16Array, i: number, n: number): number {
-  const c = k[i]!;
-  return c < 0x80 ? ASCII_CLASS[c]! : classAt(k, i, n);
-}
+const cls = unitClass;
 
 class Verifier {
   flags = 0;
@@ -165,20 +162,10 @@ class Verifier {
 }
 
 /** Hash of the token after the gap at `i` (0 at the end of the text). */
+const nextTok: Token = { hash: 0, end: 0 };
 function nextTokenHash(key: Uint16Array, i: number, n: number): number {
   while (i < n && cls(key, i, n) === GAP) i++;
-  if (i >= n) return 0;
-  let h = HASH_SEED;
-  if (cls(key, i, n) === SOLO) {
-    const w = widthAt(key, i, n);
-    for (let k = 0; k < w; k++) h = hashStep(h, key[i + k]!);
-    return h;
-  }
-  do {
-    h = hashStep(h, key[i]!);
-    i++;
-  } while (i < n && cls(key, i, n) === WORD);
-  return h;
+  return i >= n ? 0 : hashToken(key, i, n, cls(key, i, n), nextTok).hash;
 }
 
 /** Appends the leftmost-longest, non-overlapping matches of `ix` in folded text `f` to `out`. */
@@ -188,6 +175,7 @@ export function scanFolded(ix: CompiledIndex, f: Folded, raw: string, out: RawMa
   const size = ix.slotHash.length;
   if (ix.patLen.length === 0) return;
   const v = new Verifier(ix, f, raw);
+  const tok: Token = { hash: 0, end: 0 };
   let lastEnd = 0;
   let i = 0;
   while (i < n) {
@@ -197,17 +185,8 @@ export function scanFolded(ix: CompiledIndex, f: Folded, raw: string, out: RawMa
       continue;
     }
     const s = i;
-    let h = HASH_SEED;
-    if (c === SOLO) {
-      const w = widthAt(key, i, n);
-      for (let k = 0; k < w; k++) h = hashStep(h, key[i + k]!);
-      i += w;
-    } else {
-      do {
-        h = hashStep(h, key[i]!);
-        i++;
-      } while (i < n && cls(key, i, n) === WORD);
-    }
+    const h = hashToken(key, i, n, c, tok).hash;
+    i = tok.end;
     let slot = h & (size - 1);
     while (ix.slotCount[slot] !== 0) {
       if (ix.slotHash[slot] === h) {

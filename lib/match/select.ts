@@ -2,39 +2,25 @@
 // its page and the background answers with only the patterns that start with one of them, so a
 // tab never receives (or decodes, or holds) 50,000 terms to paint twenty.
 
-import { classAt, widthAt } from './classify';
-import { HASH_SEED, hashStep } from './hash';
 import type { CompiledIndex } from './index-format';
 import type { HashSet } from './hash-set';
 import { COMPLEX, rawTokenHashes } from './raw-tokens';
-import { GAP, SOLO, WORD } from '../text/chars';
+import { GAP } from '../text/chars';
+import { hashToken, unitClass, type Token } from './tokens';
 import { FOLD_KAZAKH, FOLD_YO, foldText } from '../text/fold';
 
 /** Adds the hash of every token of `raw` (folded with `mask`) to `out`. */
 export function addTokenHashes(raw: string, mask: number, out: HashSet): void {
   if (rawTokenHashes(raw, mask, null, out) !== COMPLEX) return;
   const f = foldText(raw, mask);
-  const key = f.key;
-  const n = f.length;
-  let i = 0;
-  while (i < n) {
-    const c = classAt(key, i, n);
-    if (c === GAP) {
-      i++;
-      continue;
+  const tok: Token = { hash: 0, end: 0 };
+  for (let i = 0; i < f.length; ) {
+    const c = unitClass(f.key, i, f.length);
+    if (c === GAP) i++;
+    else {
+      out.add(hashToken(f.key, i, f.length, c, tok).hash);
+      i = tok.end;
     }
-    let h = HASH_SEED;
-    if (c === SOLO) {
-      const w = widthAt(key, i, n);
-      for (let k = 0; k < w; k++) h = hashStep(h, key[i + k]!);
-      i += w;
-    } else {
-      do {
-        h = hashStep(h, key[i]!);
-        i++;
-      } while (i < n && classAt(key, i, n) === WORD);
-    }
-    out.add(h);
   }
 }
 
