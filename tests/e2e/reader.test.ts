@@ -82,7 +82,23 @@ describe('Kazakhstan page', () => {
     expect(await card.locator('.matched').textContent()).toBe('Matched the variant “Old man out!”');
   });
 
+  it('opens at once on click, without waiting for hover intent', async () => {
+    await page.mouse.move(5, 5);
+    await expect.poll(() => page.locator('gloss-root .card').count(), { timeout: 3000 }).toBe(0);
+    const { x, y } = await pointOf(page, 'Feminita');
+    const clicked = Date.now();
+    await page.mouse.click(x, y);
+    await page.locator('gloss-root .card .term').waitFor({ timeout: 3000 });
+    // The hover delay is 300 ms; a click that opened it counts from the press.
+    expect(Date.now() - clicked).toBeLessThan(250);
+    expect(await page.locator('gloss-root .card .term').textContent()).toBe('Feminita');
+    await page.keyboard.press('Escape');
+  });
+
   it('stays open while the pointer is over it and closes after it leaves', async () => {
+    const { x, y } = await pointOf(page, 'titushki');
+    await page.mouse.move(x, y, { steps: 3 });
+    await page.locator('gloss-root .card .term').waitFor({ timeout: 3000 });
     const box = await page.locator('gloss-root .card').boundingBox();
     expect(box).not.toBeNull();
     await page.mouse.move(box!.x + 20, box!.y + 20, { steps: 3 });
