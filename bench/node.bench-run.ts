@@ -29,7 +29,7 @@ it('benchmarks the matcher in Node', { timeout: 600_000 }, async () => {
   const m = bench.runMatchers(10);
   console.log(`\nNode ${process.version}: ${m.blocks} blocks, ${(m.chars / (1 << 20)).toFixed(2)} Mi chars, 5,000 terms\n${table(m.rows)}`);
   const c = bench.runCompile();
-  for (const s of c.rows) console.log(`compile ${s.terms} terms: ${s.compileMs.toFixed(0)} ms; typed arrays ${(s.typedArrayBytes / 1024).toFixed(0)} KiB; message ${(s.wireBytes / 1024).toFixed(0)} KiB`);
+  for (const s of c.rows) console.log(`compile ${s.terms} terms: ${s.compileMs.toFixed(0)} ms; typed arrays ${(s.typedArrayBytes / 1024).toFixed(0)} KiB; the 1 MiB page's share: ${s.pagePatterns} patterns, ${(s.pageMessageBytes / 1024).toFixed(0)} KiB message`);
   console.log(`50,000-term results identical to 5,000-term results: ${c.identical50k}`);
   expect(c.identical50k).toBe(true);
 
