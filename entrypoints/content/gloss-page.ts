@@ -121,14 +121,15 @@ export class GlossPage implements IndexSource {
     this.painter = null;
     this.observer.disconnect();
     if (!this.enabled || !reply.hasTerms) return;
-    this.painter = new Painter(this.settings.highlightStyle);
+    const painter = (this.painter = new Painter(this.settings.highlightStyle));
     this.observer.observe(document.body, { childList: true, subtree: true, characterData: true });
-    const stats = await scanPage(this, walk, (terms) => terms.forEach((x) => this.painter?.add(x)), this.scanAbort.signal, this.startedAt);
-    if (!stats || !this.painter) return;
-    this.stats = { ...stats, startedAtMs: this.startedAt, indexMs, terms: this.painter.size };
+    // A scan paints only into its own painter: a newer load never receives an older scan's ranges.
+    const stats = await scanPage(this, walk, (terms) => terms.forEach((x) => painter.add(x)), this.scanAbort.signal, this.startedAt);
+    if (!stats || painter !== this.painter) return;
+    this.stats = { ...stats, startedAtMs: this.startedAt, indexMs, terms: painter.size };
     this.recordEncounters();
     // Fetch the popover's view while the reader is still reading, so the first hover is instant.
-    if (this.painter.size > 0) requestIdleCallback(() => void this.popover.preload().catch(() => undefined), { timeout: 2000 });
+    if (painter.size > 0) requestIdleCallback(() => void this.popover.preload().catch(() => undefined), { timeout: 2000 });
   }
 
   /** IndexSource: note the tokens of blocks about to be scanned. */

@@ -134,6 +134,7 @@ export async function scanPage(source: IndexSource, walk: PageWalk, paint: (term
   const stats: ScanStats = { firstViewportMs: -1, doneMs: 0, busyMs: walk.firstMs, longestSliceMs: walk.firstMs, blocks: 0 };
   let workDone = 0;
   const slice = async (work: () => void): Promise<boolean> => {
+    if (signal.aborted) return false;
     const start = performance.now();
     work();
     workDone = performance.now();
@@ -159,9 +160,10 @@ export async function scanPage(source: IndexSource, walk: PageWalk, paint: (term
     return true;
   };
 
-  if (!(await scanAll(await source.current(), first))) return null;
+  const firstIndex = await source.current();
+  if (!(await scanAll(firstIndex, first))) return null;
   // The first slice's ranges are in the highlight registry: the next frame shows them.
-  stats.firstViewportMs = workDone - t0;
+  stats.firstViewportMs = (workDone || performance.now()) - t0;
 
   const rest: TextBlock[] = [];
   while (state.w < walkers.length) {
@@ -170,7 +172,8 @@ export async function scanPage(source: IndexSource, walk: PageWalk, paint: (term
     });
     if (!ok) return null;
   }
-  if (!(await scanAll(await source.current(), rest))) return null;
+  const index = await source.current();
+  if (!(await scanAll(index, rest))) return null;
   stats.blocks = first.length + rest.length;
   stats.doneMs = performance.now() - t0;
   return stats;
