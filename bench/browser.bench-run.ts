@@ -94,10 +94,14 @@ it('benchmarks Gloss in Chromium', { timeout: 900_000 }, async () => {
     longtasks.push(...(await page.evaluate(() => (window as unknown as { __longtasks: number[] }).__longtasks)));
     await page.close();
   }
-  const quiet = await b.context.newPage();
-  await quiet.goto(`${url}/quiet.html`);
-  const idle = await statsOf(b.worker, quiet);
-  await quiet.close();
+  const quietRuns: Awaited<ReturnType<typeof statsOf>>[] = [];
+  for (let r = 0; r < 5; r++) {
+    const quiet = await b.context.newPage();
+    await quiet.goto(`${url}/quiet.html`);
+    quietRuns.push(await statsOf(b.worker, quiet));
+    await quiet.close();
+  }
+  const idle = [...quietRuns].sort((x, y) => x.busyMs - y.busyMs)[2]!;
 
   // The same page with the 50,000-term pack instead: the tab still receives only what it can use.
   await options.bringToFront();
@@ -116,7 +120,7 @@ it('benchmarks Gloss in Chromium', { timeout: 900_000 }, async () => {
   await b.close();
   server.close();
 
-  const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
+  const median = (xs: number[]): number => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
   const page = {
     indexMs: median(runs.map((r) => r.indexMs)),
     firstViewportMs: median(runs.map((r) => r.firstViewportMs)),
