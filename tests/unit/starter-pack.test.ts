@@ -22,7 +22,7 @@ describe('starter pack', () => {
     for (const id of ['shal-ket', 'titushki', 'feminita', 'bloody-january', 'tenge', 'nur-otan', 'csto', 'bandits-terrorists']) expect(ids).toContain(id);
   });
 
-  it('gives every entry a short definition, context, a source and tags', () => {
+  it('gives every entry a short definition, context, a source, tags and related entries', () => {
     if (!r.ok) throw new Error('invalid');
     for (const e of r.pack.entries) {
       expect(e.short.length, e.id).toBeLessThanOrEqual(200);
@@ -30,6 +30,7 @@ describe('starter pack', () => {
       expect(e.sources?.length, e.id).toBeGreaterThan(0);
       for (const s of e.sources ?? []) expect(s.url, e.id).toMatch(/^https:\/\//);
       expect(e.tags?.length, e.id).toBeGreaterThan(0);
+      expect(e.related?.length, e.id).toBeGreaterThan(0);
     }
   });
 
