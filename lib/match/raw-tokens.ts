@@ -1,7 +1,7 @@
 // Token hashes straight from raw text, equal to what the scanner computes on folded text, for
 // every block made of characters that fold one to one (nearly all text on nearly all pages).
 
-import { HASH_SEED, HASHED_UNITS, hashEnd, hashStep } from './hash';
+import { HASH_SEED, hashStep } from './hash';
 import type { HashSet } from './hash-set';
 import type { CompiledIndex } from './index-format';
 import { ASCII_CLASS } from './tokens';
@@ -36,12 +36,11 @@ export function rawTokenHashes(raw: string, mask: number, ix: CompiledIndex | nu
     const start = i;
     let h = HASH_SEED;
     if (k === SOLO) {
-      h = hashEnd(hashStep(h, mask ? foldTable(mask, f) : f), 1);
+      h = hashStep(h, mask ? foldTable(mask, f) : f);
       i++;
     } else {
-      let len = 0;
       for (;;) {
-        if (k === WORD && len++ < HASHED_UNITS) h = hashStep(h, c < 0x80 ? (c >= 0x41 && c <= 0x5a ? c + 32 : c) : mask ? foldTable(mask, f) : f);
+        if (k === WORD) h = hashStep(h, c < 0x80 ? (c >= 0x41 && c <= 0x5a ? c + 32 : c) : mask ? foldTable(mask, f) : f);
         if (++i >= n) break;
         c = raw.charCodeAt(i);
         if (c < 0x80) {
@@ -54,7 +53,6 @@ export function rawTokenHashes(raw: string, mask: number, ix: CompiledIndex | nu
         k = isIgnorable(c) ? IGNORED : classOfUnit(f);
         if (k !== WORD && k !== IGNORED) break;
       }
-      h = hashEnd(h, len);
     }
     if (sink) sink.add(h);
     if (ix) for (let slot = h & (size - 1); ix.slotCount[slot] !== 0; slot = (slot + 1) & (size - 1)) if (ix.slotHash[slot] === h) return start;

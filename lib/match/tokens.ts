@@ -3,7 +3,7 @@
 // compiler, the scanner and the page-vocabulary lookup, so the three can never disagree.
 
 import { classAt, widthAt } from './classify';
-import { HASH_SEED, HASHED_UNITS, hashEnd, hashStep } from './hash';
+import { HASH_SEED, hashStep } from './hash';
 import { classOfUnit, SOLO, WORD } from '../text/chars';
 
 export const ASCII_CLASS = new Uint8Array(128);
@@ -24,18 +24,17 @@ export interface Token {
 /** Hashes the token starting at `i`, whose class is `cls` (WORD or SOLO), into `out`. */
 export function hashToken(key: ArrayLike<number>, i: number, n: number, cls: number, out: Token): Token {
   let h = HASH_SEED;
-  const start = i;
   if (cls === SOLO) {
     const w = widthAt(key, i, n);
     for (let k = 0; k < w; k++) h = hashStep(h, key[i + k]!);
     i += w;
   } else {
     do {
-      if (i - start < HASHED_UNITS) h = hashStep(h, key[i]!);
+      h = hashStep(h, key[i]!);
       i++;
     } while (i < n && unitClass(key, i, n) === WORD);
   }
-  out.hash = hashEnd(h, i - start);
+  out.hash = h;
   out.end = i;
   return out;
 }
