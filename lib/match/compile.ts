@@ -1,7 +1,7 @@
 // Compiles patterns (terms, variants, generated forms) into the flat index the scanner uses.
 
 import { classAt } from './classify';
-import type { CompiledIndex } from './index-format';
+import { allocPatterns, slotTable, type CompiledIndex, type SlotRun } from './index-format';
 import { hashToken, type Token } from './tokens';
 import { GAP } from '../text/chars';
 import { foldKey, foldTable } from '../text/fold';
@@ -62,12 +62,6 @@ function units(s: string): Uint16Array {
   return a;
 }
 
-function nextPow2(n: number): number {
-  let p = 8;
-  while (p < n) p <<= 1;
-  return p;
-}
-
 export function compileIndex(patterns: readonly PatternSource[], entries: string[]): CompiledIndex {
   const mask = patterns.reduce((m, p) => m | p.mask, 0);
   const seen = new Set<string>();
@@ -88,17 +82,9 @@ export function compileIndex(patterns: readonly PatternSource[], entries: string
 
   const count = prepared.length;
   const poolLen = prepared.reduce((s, p) => s + p.loose.length, 0);
-  const pool = new Uint16Array(poolLen);
   // Without folding tables the strict keys equal the pool and are never read.
-  const strictPool = new Uint16Array(mask ? poolLen : 0);
-  const poolClass = new Uint8Array(poolLen);
-  const patStart = new Int32Array(count);
-  const patTokens = new Uint8Array(count);
-  const patNext = new Int32Array(count);
-  const patLen = new Int32Array(count);
-  const patMask = new Uint8Array(count);
-  const patForm = new Uint8Array(count);
-  const patEntry = new Int32Array(count);
+  const arrays = allocPatterns(count, poolLen, mask !== 0);
+  const { pool, strictPool, poolClass, patStart, patLen, patMask, patForm, patTokens, patNext, patEntry } = arrays;
   const labels: string[] = new Array<string>(count);
   let at = 0;
   prepared.forEach((p, id) => {
@@ -118,22 +104,13 @@ export function compileIndex(patterns: readonly PatternSource[], entries: string
     labels[id] = p.src.label ?? p.src.text;
   });
 
-  let groups = 0;
-  for (let i = 0; i < count; i++) if (i === 0 || prepared[i]!.hash !== prepared[i - 1]!.hash) groups++;
-  const size = nextPow2(groups * 2);
-  const slotHash = new Int32Array(size);
-  const slotFirst = new Int32Array(size);
-  const slotCount = new Int32Array(size);
+  const runs: SlotRun[] = [];
   for (let i = 0; i < count; ) {
     const h = prepared[i]!.hash;
     let j = i;
     while (j < count && prepared[j]!.hash === h) j++;
-    let slot = h & (size - 1);
-    while (slotCount[slot] !== 0) slot = (slot + 1) & (size - 1);
-    slotHash[slot] = h;
-    slotFirst[slot] = i;
-    slotCount[slot] = j - i;
+    runs.push({ hash: h, first: i, count: j - i });
     i = j;
   }
-  return { mask, pool, strictPool, poolClass, patStart, patLen, patMask, patForm, patTokens, patNext, patEntry, slotHash, slotFirst, slotCount, entries, labels };
+  return { mask, ...arrays, ...slotTable(runs), entries, labels };
 }

@@ -38,6 +38,49 @@ export interface CompiledIndex {
   labels: string[];
 }
 
+/** The per-pattern arrays of an index, allocated together. */
+export type PatternArrays = Pick<CompiledIndex, 'pool' | 'strictPool' | 'poolClass' | 'patStart' | 'patLen' | 'patMask' | 'patForm' | 'patTokens' | 'patNext' | 'patEntry'>;
+
+/** Arrays for `count` patterns over `poolLen` key units; `strict` keeps a strict copy of the keys. */
+export function allocPatterns(count: number, poolLen: number, strict: boolean): PatternArrays {
+  return {
+    pool: new Uint16Array(poolLen),
+    strictPool: new Uint16Array(strict ? poolLen : 0),
+    poolClass: new Uint8Array(poolLen),
+    patStart: new Int32Array(count),
+    patLen: new Int32Array(count),
+    patMask: new Uint8Array(count),
+    patForm: new Uint8Array(count),
+    patTokens: new Uint8Array(count),
+    patNext: new Int32Array(count),
+    patEntry: new Int32Array(count),
+  };
+}
+
+/** A run of patterns sharing a first-token hash. */
+export interface SlotRun {
+  hash: number;
+  first: number;
+  count: number;
+}
+
+/** The open-addressing table from first-token hash to its run of patterns, at most half full. */
+export function slotTable(runs: readonly SlotRun[]): Pick<CompiledIndex, 'slotHash' | 'slotFirst' | 'slotCount'> {
+  let size = 8;
+  while (size < runs.length * 2) size <<= 1;
+  const slotHash = new Int32Array(size);
+  const slotFirst = new Int32Array(size);
+  const slotCount = new Int32Array(size);
+  for (const r of runs) {
+    let slot = r.hash & (size - 1);
+    while (slotCount[slot] !== 0) slot = (slot + 1) & (size - 1);
+    slotHash[slot] = r.hash;
+    slotFirst[slot] = r.first;
+    slotCount[slot] = r.count;
+  }
+  return { slotHash, slotFirst, slotCount };
+}
+
 /** JSON-safe form for extension messaging, which does not carry typed arrays. */
 export interface WireIndex {
   mask: number;

@@ -2,7 +2,7 @@
 // its page and the background answers with only the patterns that start with one of them, so a
 // tab never receives (or decodes, or holds) 50,000 terms to paint twenty.
 
-import type { CompiledIndex } from './index-format';
+import { allocPatterns, slotTable, type CompiledIndex, type SlotRun } from './index-format';
 import type { HashSet } from './hash-set';
 import { COMPLEX, rawTokenHashes } from './raw-tokens';
 import { GAP } from '../text/chars';
@@ -41,15 +41,9 @@ function findSlot(ix: CompiledIndex, h: number): number {
   return -1;
 }
 
-function nextPow2(n: number): number {
-  let p = 8;
-  while (p < n) p <<= 1;
-  return p;
-}
-
 /** The sub-index of patterns whose first token hashes to one of `hashes`. */
 export function selectByFirstTokens(ix: CompiledIndex, hashes: Iterable<number>): CompiledIndex {
-  const runs: { hash: number; first: number; count: number }[] = [];
+  const runs: SlotRun[] = [];
   for (const h of new Set(hashes)) {
     const slot = findSlot(ix, h);
     if (slot >= 0) runs.push({ hash: h, first: ix.slotFirst[slot]!, count: ix.slotCount[slot]! });
@@ -60,32 +54,17 @@ export function selectByFirstTokens(ix: CompiledIndex, hashes: Iterable<number>)
   for (const r of runs) for (let p = r.first; p < r.first + r.count; p++) poolLen += ix.patLen[p]!;
 
   const strict = ix.strictPool.length > 0;
-  const pool = new Uint16Array(poolLen);
-  const strictPool = new Uint16Array(strict ? poolLen : 0);
-  const poolClass = new Uint8Array(poolLen);
-  const patStart = new Int32Array(count);
-  const patLen = new Int32Array(count);
-  const patMask = new Uint8Array(count);
-  const patForm = new Uint8Array(count);
-  const patTokens = new Uint8Array(count);
-  const patNext = new Int32Array(count);
-  const patEntry = new Int32Array(count);
+  const arrays = allocPatterns(count, poolLen, strict);
+  const { pool, strictPool, poolClass, patStart, patLen, patMask, patForm, patTokens, patNext, patEntry } = arrays;
   const labels: string[] = [];
   const entries: string[] = [];
   const entryMap = new Map<number, number>();
-  const size = nextPow2(runs.length * 2);
-  const slotHash = new Int32Array(size);
-  const slotFirst = new Int32Array(size);
-  const slotCount = new Int32Array(size);
+  const localRuns: SlotRun[] = [];
 
   let id = 0;
   let at = 0;
   for (const r of runs) {
-    let slot = r.hash & (size - 1);
-    while (slotCount[slot] !== 0) slot = (slot + 1) & (size - 1);
-    slotHash[slot] = r.hash;
-    slotFirst[slot] = id;
-    slotCount[slot] = r.count;
+    localRuns.push({ hash: r.hash, first: id, count: r.count });
     for (let p = r.first; p < r.first + r.count; p++, id++) {
       const from = ix.patStart[p]!;
       const len = ix.patLen[p]!;
@@ -109,5 +88,5 @@ export function selectByFirstTokens(ix: CompiledIndex, hashes: Iterable<number>)
       labels.push(ix.labels[p]!);
     }
   }
-  return { mask: ix.mask, pool, strictPool, poolClass, patStart, patLen, patMask, patForm, patTokens, patNext, patEntry, slotHash, slotFirst, slotCount, entries, labels };
+  return { mask: ix.mask, ...arrays, ...slotTable(localRuns), entries, labels };
 }
