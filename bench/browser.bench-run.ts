@@ -5,15 +5,14 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import type { PageStats } from '../lib/messages';
 import { expect, it } from 'vitest';
-import { BUILD, CHROMIUM, launchWithExtension, ROOT, serve } from '../tests/e2e/launch.mjs';
+import { BUILD, CHROMIUM, launchWithExtension, ROOT, sendToActiveTab, serve } from '../tests/e2e/launch.mjs';
 import { bundleBench } from './bundle';
 import { generate } from './generate';
 import type { PeerResult } from './peers';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-declare const chrome: any;
 declare const GlossBench: { runMatchers: (runs: number) => { rows: PeerResult[] } };
 declare const Mark: new (el: Element) => { markRegExp: (re: RegExp, o: { done: (n: number) => void; acrossElements?: boolean }) => void };
 
@@ -26,17 +25,29 @@ function pack(terms: string[], id = 'bench'): string {
   return JSON.stringify({ format: 'gloss-pack', formatVersion: 1, id, version: '1.0.0', title: `Bench terms ${terms.length}`, entries: terms.map((term, i) => ({ id: `b${i}`, term, short: 'bench' })) });
 }
 
-async function statsOf(worker: import('playwright-core').Worker, page: Page) {
+async function statsOf(worker: Worker, page: Page): Promise<PageStats> {
   await page.bringToFront();
   for (let i = 0; i < 200; i++) {
-    const s = await worker.evaluate(async () => {
-      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-      return (await chrome.tabs.sendMessage(tab.id, { type: 'page:stats' })).value;
-    });
-    if (s) return s as { firstViewportMs: number; doneMs: number; busyMs: number; longestSliceMs: number; blocks: number; terms: number; indexMs: number };
+    const s = (await sendToActiveTab(worker, { type: 'page:stats' })) as PageStats | null;
+    if (s) return s;
     await page.waitForTimeout(100);
   }
   throw new Error('no stats from the content script');
+}
+
+/** Loads `url` `times` times in fresh tabs; returns each load's scan stats and long tasks. */
+async function loads(context: BrowserContext, worker: Worker, url: string, times: number): Promise<{ stats: PageStats[]; longtasks: number[] }> {
+  const stats: PageStats[] = [];
+  const longtasks: number[] = [];
+  for (let r = 0; r < times; r++) {
+    const page = await context.newPage();
+    await page.addInitScript(LONGTASKS);
+    await page.goto(url);
+    stats.push(await statsOf(worker, page));
+    longtasks.push(...(await page.evaluate(() => (window as unknown as { __longtasks: number[] }).__longtasks)));
+    await page.close();
+  }
+  return { stats, longtasks };
 }
 
 const LONGTASKS = `window.__longtasks = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longtasks.push(e.duration); }).observe({ type: 'longtask', buffered: true });`;
@@ -84,23 +95,8 @@ it('benchmarks Gloss in Chromium', { timeout: 900_000 }, async () => {
   await options.getByLabel('Enable Kazakhstan, January 2022').uncheck();
   await options.getByLabel('Import glossary pack').setInputFiles({ name: 'bench.json', mimeType: 'application/json', buffer: Buffer.from(pack(input.terms5k)) });
   await options.locator('.status').getByText('Imported').waitFor({ timeout: 60_000 });
-  const runs: Awaited<ReturnType<typeof statsOf>>[] = [];
-  const longtasks: number[] = [];
-  for (let r = 0; r < 3; r++) {
-    const page = await b.context.newPage();
-    await page.addInitScript(LONGTASKS);
-    await page.goto(`${url}/page.html`);
-    runs.push(await statsOf(b.worker, page));
-    longtasks.push(...(await page.evaluate(() => (window as unknown as { __longtasks: number[] }).__longtasks)));
-    await page.close();
-  }
-  const quietRuns: Awaited<ReturnType<typeof statsOf>>[] = [];
-  for (let r = 0; r < 5; r++) {
-    const quiet = await b.context.newPage();
-    await quiet.goto(`${url}/quiet.html`);
-    quietRuns.push(await statsOf(b.worker, quiet));
-    await quiet.close();
-  }
+  const { stats: runs, longtasks } = await loads(b.context, b.worker, `${url}/page.html`, 3);
+  const quietRuns = (await loads(b.context, b.worker, `${url}/quiet.html`, 5)).stats;
   const idle = [...quietRuns].sort((x, y) => x.busyMs - y.busyMs)[2]!;
 
   // The same page with the 50,000-term pack instead: the tab still receives only what it can use.
@@ -110,13 +106,7 @@ it('benchmarks Gloss in Chromium', { timeout: 900_000 }, async () => {
   await options.locator('.status').getByText('bench50k.json').waitFor({ timeout: 300_000 });
   const import50kMs = performance.now() - t50;
   await options.getByLabel('Enable Bench terms 5000').uncheck();
-  const big: Awaited<ReturnType<typeof statsOf>>[] = [];
-  for (let r = 0; r < 2; r++) {
-    const p50 = await b.context.newPage();
-    await p50.goto(`${url}/page.html`);
-    big.push(await statsOf(b.worker, p50));
-    await p50.close();
-  }
+  const big = (await loads(b.context, b.worker, `${url}/page.html`, 2)).stats;
   await b.close();
   server.close();
 

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { foldKey } from '../../lib/text/fold';
-import { CORPUS, launch, paintedTexts, pageTerms, startServer, waitForPaint, type Browser } from './harness';
+import type { PageStats } from '../../lib/messages';
+import { CORPUS, launch, paintedTexts, pageTerms, startServer, tabCall, waitForPaint, type Browser } from './harness';
 
 interface Term {
   term: string;
@@ -53,8 +54,6 @@ function overlaps(s: string, key: string): boolean {
   return false;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-declare const chrome: any;
 const timings: string[] = [];
 let b: Browser;
 let base: string;
@@ -99,10 +98,7 @@ describe.each(PAGES)('$page', ({ dir, page, language }) => {
     const found = await pageTerms(b, tab);
     const painted = (await paintedTexts(tab)).map((s) => foldKey(s));
     const pageKey = foldKey(await tab.evaluate(() => document.body.innerText));
-    const stats = await b.worker.evaluate(async () => {
-      const [t] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-      return (await chrome.tabs.sendMessage(t.id, { type: 'page:stats' })).value;
-    });
+    const stats = await tabCall<PageStats>(b, tab, { type: 'page:stats' });
     timings.push(`${page}: painted ${stats.terms} terms ${(stats.startedAtMs + stats.doneMs).toFixed(0)} ms after navigation (content script ${stats.doneMs.toFixed(1)} ms, busy ${stats.busyMs.toFixed(1)} ms)`);
     await tab.close();
     const noSpaceScript = NO_SPACE_LANGS.has(language);

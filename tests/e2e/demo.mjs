@@ -3,7 +3,7 @@
 
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchWithExtension, ROOT, serve } from './launch.mjs';
+import { launchWithExtension, ROOT, serve, textPoint } from './launch.mjs';
 
 const SHOT = join(ROOT, 'artifacts/demo-popover.png');
 const headless = !process.env.DISPLAY || process.env.GLOSS_HEADLESS === '1';
@@ -21,20 +21,7 @@ if (!headless) {
   process.exit(0);
 }
 
-const target = await page.evaluate(() => {
-  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    const i = n.data.indexOf('titushki');
-    if (i < 0) continue;
-    n.parentElement.scrollIntoView({ block: 'center' });
-    const r = document.createRange();
-    r.setStart(n, i);
-    r.setEnd(n, i + 'titushki'.length);
-    const rect = r.getClientRects()[0];
-    return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-  }
-  return null;
-});
+const target = await page.evaluate(textPoint, { needle: 'titushki' });
 if (!target) throw new Error('The demo page has no "titushki"');
 await page.mouse.move(target.x - 30, target.y - 30);
 await page.mouse.move(target.x, target.y, { steps: 5 });

@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, serve } from './launch.mjs';
+import { ROOT, serve, textPoint } from './launch.mjs';
 
 const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 const BUILD = join(ROOT, '.output/firefox-mv2');
@@ -41,20 +41,7 @@ describe('Firefox', () => {
   });
 
   it('opens the titushki popover on hover', async () => {
-    const at = await page.evaluate(() => {
-      const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      for (let t = w.nextNode() as Text | null; t; t = w.nextNode() as Text | null) {
-        const i = t.data.indexOf('titushki');
-        if (i < 0) continue;
-        t.parentElement!.scrollIntoView({ block: 'center' });
-        const r = document.createRange();
-        r.setStart(t, i);
-        r.setEnd(t, i + 'titushki'.length);
-        const b = r.getClientRects()[0]!;
-        return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
-      }
-      return null;
-    });
+    const at = await page.evaluate(textPoint, { needle: 'titushki' });
     expect(at).not.toBeNull();
     await page.mouse.move(at!.x - 20, at!.y - 20);
     await page.mouse.move(at!.x, at!.y, { steps: 4 });

@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
-import { launchWithExtension, ROOT, serve } from './launch.mjs';
+import { launchWithExtension, ROOT, sendToActiveTab, serve, textPoint } from './launch.mjs';
 
 export { ROOT };
 /** The shared test corpus: $GLOSS_CORPUS, else beside the checkout, else the workplace's copy. */
@@ -88,36 +88,29 @@ export async function waitForPaint(page: Page, min = 1, timeoutMs = 10_000): Pro
   }
 }
 
-/** Asks the tab's content script for its term list, the way the popup does. */
-export async function pageTerms(b: Browser, page: Page): Promise<{ key: string; term: string; count: number }[]> {
+/** Sends a content-contract message to `page`'s tab, as the background or the popup would. */
+export async function tabCall<T>(b: Browser, page: Page, msg: { type: string; [k: string]: unknown }): Promise<T> {
   await page.bringToFront();
-  return b.worker.evaluate(async () => {
-    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-    const reply = await chrome.tabs.sendMessage(tab!.id!, { type: 'page:terms' });
-    return reply.value.terms;
-  });
+  return (await sendToActiveTab(b.worker, msg)) as T;
 }
 
-/** Viewport centre of the first occurrence of `text` in the page's text nodes. */
+/** Asks the tab's content script for its term list, the way the popup does. */
+export async function pageTerms(b: Browser, page: Page): Promise<{ key: string; term: string; count: number }[]> {
+  return (await tabCall<{ terms: { key: string; term: string; count: number }[] }>(b, page, { type: 'page:terms' })).terms;
+}
+
+/** Opens the popup as a page acting on `page`'s tab (a real popup cannot be opened from a test). */
+export async function openPopup(b: Browser, page: Page): Promise<Page> {
+  await page.bringToFront();
+  const tabId = await b.worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id);
+  const popup = await b.context.newPage();
+  await popup.goto(`chrome-extension://${b.extensionId}/popup.html?tab=${tabId}`);
+  return popup;
+}
+
+/** Viewport centre of the nth occurrence of `text` in the page's text nodes. */
 export async function pointOf(page: Page, text: string, nth = 0): Promise<{ x: number; y: number }> {
-  const p = await page.evaluate(
-    ([needle, n]) => {
-      const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      let seen = 0;
-      for (let node = w.nextNode(); node; node = w.nextNode()) {
-        const i = (node as Text).data.indexOf(needle as string);
-        if (i < 0 || seen++ < (n as number)) continue;
-        const r = document.createRange();
-        r.setStart(node, i);
-        r.setEnd(node, i + (needle as string).length);
-        (node.parentElement as HTMLElement).scrollIntoView({ block: 'center' });
-        const rect = r.getClientRects()[0]!;
-        return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-      }
-      return null;
-    },
-    [text, nth] as const,
-  );
+  const p = await page.evaluate(textPoint, { needle: text, nth });
   if (!p) throw new Error(`"${text}" not on page`);
   return p;
 }

@@ -11,3 +11,5 @@ export declare function launchWithExtension(options?: { headless?: boolean }): P
   close: () => Promise<void>;
 }>;
 export declare function serve(mounts: Record<string, string>, extra?: Record<string, string>): Promise<{ url: string; server: Server }>;
+export declare function textPoint(arg: { needle: string; nth?: number }): { x: number; y: number } | null;
+export declare function sendToActiveTab(worker: Worker, msg: { type: string; [k: string]: unknown }): Promise<any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- a reply's shape depends on the message

@@ -74,3 +74,40 @@ export async function serve(mounts, extra = {}) {
   if (!addr || typeof addr === 'string') throw new Error('no server address');
   return { url: `http://127.0.0.1:${addr.port}`, server };
 }
+
+/**
+ * In-page function (pass to page.evaluate in Playwright or Puppeteer): scrolls the nth text-node
+ * occurrence of `needle` into view and returns its centre in viewport coordinates, or null.
+ * @param {{ needle: string, nth?: number }} arg
+ */
+export function textPoint({ needle, nth = 0 }) {
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  let seen = 0;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const i = node.data.indexOf(needle);
+    if (i < 0 || seen++ < nth) continue;
+    node.parentElement.scrollIntoView({ block: 'center' });
+    const range = document.createRange();
+    range.setStart(node, i);
+    range.setEnd(node, i + needle.length);
+    const rect = range.getClientRects()[0];
+    return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+  }
+  return null;
+}
+
+/**
+ * Sends `msg` to the content script of the active tab, as the background or the popup would, and
+ * returns the reply's value. Bring the page to the front first.
+ * @param {import('playwright-core').Worker} worker
+ * @param {{ type: string }} msg
+ */
+export async function sendToActiveTab(worker, msg) {
+  // Runs in the extension's service worker, where `chrome` is the extension API.
+  return worker.evaluate(async (m) => {
+    /* global chrome */
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    const reply = await chrome.tabs.sendMessage(tab.id, m);
+    return reply?.value;
+  }, msg);
+}

@@ -5,10 +5,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, paintedTexts, pointOf, ROOT, startServer, waitForPaint, type Browser } from './harness';
+import { launch, openPopup, paintedTexts, pointOf, ROOT, startServer, waitForPaint, type Browser } from './harness';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-declare const chrome: any;
 
 const DEMO = '/demo/kazakhstan-january-2022.html';
 const fixture = (name: string) => readFileSync(join(ROOT, 'tests/fixtures/packs', name));
@@ -104,10 +102,7 @@ describe('changes reach open tabs without a reload', () => {
   });
 
   it('the popup turns Gloss off and on for the site', async () => {
-    await article.bringToFront();
-    const tabId = await b.worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id);
-    const popup = await b.context.newPage();
-    await popup.goto(`chrome-extension://${b.extensionId}/popup.html?tab=${tabId}`);
+    const popup = await openPopup(b, article);
     const toggle = popup.getByRole('checkbox');
     await expect.poll(() => toggle.isChecked(), { timeout: 3000 }).toBe(true);
     await toggle.uncheck();

@@ -1,11 +1,9 @@
 // The reader's path on the Kazakhstan page: terms painted without touching the page, a popover on
 // hover, keyboard navigation, and the popup's term list.
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-declare const chrome: any;
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launch, paintedTexts, pageTerms, pointOf, startServer, waitForPaint, type Browser } from './harness';
+import { launch, openPopup, paintedTexts, pageTerms, pointOf, startServer, tabCall, waitForPaint, type Browser } from './harness';
 
 const PAGE = '/corpus/kazakhstan/opendemocracy-kazakhstan-interview.html';
 let b: Browser;
@@ -109,13 +107,8 @@ describe('Kazakhstan page', () => {
   });
 
   it('moves to the next term with the keyboard command and closes on Escape', async () => {
-    await page.bringToFront();
-    const run = (command: string) =>
-      b.worker.evaluate(async (c) => {
-        // The command shortcut arrives in the background, which forwards it to the active tab.
-        const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-        await chrome.tabs.sendMessage(tab!.id!, { type: 'command:run', command: c });
-      }, command);
+    // The command shortcut arrives in the background, which forwards it to the active tab.
+    const run = (command: string) => tabCall(b, page, { type: 'command:run', command });
     await run('next-term');
     const card = page.locator('gloss-root .card');
     await expect.poll(() => card.count(), { timeout: 3000 }).toBe(1);
@@ -133,9 +126,7 @@ describe('Kazakhstan page', () => {
     const byTerm = Object.fromEntries(terms.map((t) => [t.term, t.count]));
     expect(byTerm['Feminita']).toBe(1);
     expect(byTerm['titushki']).toBe(1);
-    const tabId = await b.worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id);
-    const popup = await b.context.newPage();
-    await popup.goto(`chrome-extension://${b.extensionId}/popup.html?tab=${tabId}`);
+    const popup = await openPopup(b, page);
     const item = popup.getByRole('button', { name: /Feminita/ });
     await expect.poll(() => item.count(), { timeout: 3000 }).toBe(1);
     expect(await popup.getByRole('checkbox').isChecked()).toBe(true);
