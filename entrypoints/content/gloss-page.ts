@@ -184,16 +184,14 @@ export class GlossPage implements IndexSource {
     const roots = [...this.dirty].filter((el) => el.isConnected);
     this.dirty.clear();
     const outer = roots.filter((el) => !roots.some((o) => o !== el && o.contains(el)));
-    const work = outer.map((root) => ({ root, blocks: insideSkipped(root) ? [] : collectBlocks(root) }));
-    this.add(work.flatMap((w) => w.blocks));
+    const blocks = outer.flatMap((root) => (insideSkipped(root) ? [] : collectBlocks(root)));
+    this.add(blocks);
     const ix = await this.current();
     if (painter !== this.painter) return;
-    for (const { root, blocks } of work) {
-      painter.removeWithin(root);
-      const out: PaintedTerm[] = [];
-      if (ix) for (const b of blocks) scanBlock(ix, b, out);
-      out.forEach((x) => painter.add(x));
-    }
+    painter.removeWithin(outer);
+    const out: PaintedTerm[] = [];
+    if (ix) for (const b of blocks) scanBlock(ix, b, out);
+    out.forEach((x) => painter.add(x));
     if (this.open && !this.open.term.range.startContainer.isConnected) this.closeNow();
   }
 

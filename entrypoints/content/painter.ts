@@ -67,11 +67,11 @@ export class Painter {
     if (term === this.activeTerm) this.setActive(null);
   }
 
-  /** Drops terms inside `root` (about to be re-scanned) and terms whose text left the page. */
-  removeWithin(root: Node): void {
+  /** Drops terms inside `roots` (about to be re-scanned) and terms whose text left the page, in one pass. */
+  removeWithin(roots: readonly Node[]): void {
     for (const t of this.terms) {
       const n = t.range.startContainer;
-      if (!n.isConnected || root.contains(n)) this.remove(t);
+      if (!n.isConnected || roots.some((r) => r.contains(n))) this.remove(t);
     }
     this.sorted = null;
   }
