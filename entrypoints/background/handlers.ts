@@ -9,7 +9,7 @@ import type { GlossDB } from '../../storage/db';
 import { otherEncounters, recordEncounters } from '../../storage/encounters';
 import { deletePack, installPack, listPacks, setPackEnabled, summarize } from '../../storage/packs';
 import { getSettings, updateSettings } from '../../storage/settings';
-import type { TermIndexCache } from './term-index';
+import { TermIndexCache } from './term-index';
 
 export interface BackgroundDeps {
   db: GlossDB;
@@ -64,11 +64,12 @@ export function backgroundHandlers(deps: BackgroundDeps): Handlers<BackgroundApi
       if (host === null || isSiteDisabled(settings, host)) return { enabled: false, settings, hasTerms: false, mask: 0, index: null };
       const ix = await index.forUrl(url);
       if (!ix || ix.patLen.length === 0) return { enabled: true, settings, hasTerms: false, mask: 0, index: null };
-      return { enabled: true, settings, hasTerms: true, mask: ix.mask, index: await index.lookup(url, hashes) };
+      return { enabled: true, settings, hasTerms: true, mask: ix.mask, index: TermIndexCache.share(ix, hashes) };
     },
     'index:lookup': async ({ url, hashes }) => {
       await ready;
-      return index.lookup(url, hashes);
+      const ix = await index.forUrl(url);
+      return ix ? TermIndexCache.share(ix, hashes) : null;
     },
     'entry:get': async ({ key, pageUrl }) => entryView(db, key, pageUrl),
     'encounters:record': async ({ keys, url, title }) => {

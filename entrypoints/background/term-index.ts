@@ -42,9 +42,8 @@ export class TermIndexCache {
     return hit;
   }
 
-  /** The part of the URL's index that the page's tokens can start. */
-  async lookup(url: string, hashes: string): Promise<WireIndex | null> {
-    const ix = await this.forUrl(url);
-    return ix ? toWire(selectByFirstTokens(ix, decodeInt32(hashes))) : null;
+  /** The part of `ix` that a page's tokens (base64 Int32 hashes) can start, ready to send. */
+  static share(ix: CompiledIndex, hashes: string): WireIndex {
+    return toWire(selectByFirstTokens(ix, decodeInt32(hashes)));
   }
 }
