@@ -4,10 +4,10 @@
 import { HASH_SEED, hashStep } from './hash';
 import type { HashSet } from './hash-set';
 import type { CompiledIndex } from './index-format';
+import { hasBit, tokenFilter } from './token-filter';
 import { ASCII_CLASS } from './tokens';
 import { classOfUnit, isIgnorable, SOLO, WORD } from '../text/chars';
 import { foldTable, foldUnit } from '../text/fold';
-
 
 /** Pseudo-class of invisible characters, which neither end nor extend a token. */
 const IGNORED = 3;
@@ -15,14 +15,37 @@ const IGNORED = 3;
 export const COMPLEX = -2;
 
 /**
- * Hashes each token of `raw`. With `ix`, stops at the first token that starts one of its
- * patterns and returns its start; with `sink`, adds every hash to it. Returns -1 at the end of
- * the text, or COMPLEX when the raw text cannot be hashed directly. (Two consumers, one loop, no
- * callback: this runs once per token of the page.)
+ * Token starts (raw offsets) whose hash has a slot in the index, with that slot: what the
+ * scanner verifies, so it never tokenizes a block twice. Shared; valid until the next call.
+ */
+export const candidates = { start: new Int32Array(256), slot: new Int32Array(256), length: 0 };
+
+function addCandidate(start: number, slot: number): void {
+  const c = candidates;
+  if (c.length === c.start.length) {
+    const start2 = new Int32Array(c.length * 2);
+    const slot2 = new Int32Array(c.length * 2);
+    start2.set(c.start);
+    slot2.set(c.slot);
+    c.start = start2;
+    c.slot = slot2;
+  }
+  c.start[c.length] = start;
+  c.slot[c.length++] = slot;
+}
+
+/**
+ * Hashes each token of `raw`. With `ix`, fills `candidates` with the tokens that can start one of
+ * its patterns; with `sink`, adds every hash to it. Returns the number of candidates, or COMPLEX when the raw text cannot be
+ * hashed directly. (Two consumers, one loop, no callback: this runs once per token of the page.)
  */
 export function rawTokenHashes(raw: string, mask: number, ix: CompiledIndex | null, sink: HashSet | null): number {
   const size = ix ? ix.slotHash.length : 0;
+  const filter = ix ? tokenFilter(ix) : null;
+  const tokens = filter?.tokens;
+  const shift = filter?.shift ?? 0;
   const n = raw.length;
+  candidates.length = 0;
   let i = 0;
   while (i < n) {
     let c = raw.charCodeAt(i);
@@ -55,7 +78,12 @@ export function rawTokenHashes(raw: string, mask: number, ix: CompiledIndex | nu
       }
     }
     if (sink) sink.add(h);
-    if (ix) for (let slot = h & (size - 1); ix.slotCount[slot] !== 0; slot = (slot + 1) & (size - 1)) if (ix.slotHash[slot] === h) return start;
+    if (ix && hasBit(tokens!, shift, h))
+      for (let slot = h & (size - 1); ix.slotCount[slot] !== 0; slot = (slot + 1) & (size - 1))
+        if (ix.slotHash[slot] === h) {
+          addCandidate(start, slot);
+          break;
+        }
   }
-  return -1;
+  return candidates.length;
 }

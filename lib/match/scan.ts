@@ -5,7 +5,7 @@
 import { widthAt } from './classify';
 import type { CompiledIndex } from './index-format';
 import { classOfUnit, GAP, isSoftPunct, SOLO, WORD } from '../text/chars';
-import { COMPLEX, rawTokenHashes } from './raw-tokens';
+import { candidates, COMPLEX, rawTokenHashes } from './raw-tokens';
 import { ASCII_CLASS, hashToken, unitClass, type Token } from './tokens';
 import { foldTable, foldText, foldUnit, isFoldTarget, rawEnd, rawStart, type Folded } from '../text/fold';
 
@@ -168,11 +168,42 @@ function nextTokenHash(key: Uint16Array, i: number, n: number): number {
   return i >= n ? 0 : hashToken(key, i, n, cls(key, i, n), nextTok).hash;
 }
 
+/**
+ * Tries the patterns in `slot` (those whose first token hashes like the token at `s`, ending at
+ * `tokEnd`), longest first. Returns where the first verified one ends and appends it, else -1.
+ */
+function tryToken(ix: CompiledIndex, v: Verifier, f: Folded, raw: string, s: number, tokEnd: number, slot: number, lastEnd: number, out: RawMatch[]): number {
+  const first = ix.slotFirst[slot]!;
+  const last = first + ix.slotCount[slot]!;
+  let next = 0;
+  let nextDone = false;
+  for (let p = first; p < last; p++) {
+    if (ix.patTokens[p]! > 1) {
+      if (!nextDone) {
+        next = nextTokenHash(f.key, tokEnd, f.length);
+        nextDone = true;
+      }
+      if (next !== ix.patNext[p]) continue;
+    }
+    const end = v.verify(p, s);
+    if (end < 0) continue;
+    out.push({ start: rawStart(f, Math.max(v.start, lastEnd)), end: rawEnd(f, end - 1, raw), pattern: p, flags: v.flags });
+    return end;
+  }
+  return -1;
+}
+
+/** Slot of first-token hash `h`, or -1. */
+function slotOf(ix: CompiledIndex, h: number): number {
+  const size = ix.slotHash.length;
+  for (let slot = h & (size - 1); ix.slotCount[slot] !== 0; slot = (slot + 1) & (size - 1)) if (ix.slotHash[slot] === h) return slot;
+  return -1;
+}
+
 /** Appends the leftmost-longest, non-overlapping matches of `ix` in folded text `f` to `out`. */
 export function scanFolded(ix: CompiledIndex, f: Folded, raw: string, out: RawMatch[]): void {
   const key = f.key;
   const n = f.length;
-  const size = ix.slotHash.length;
   if (ix.patLen.length === 0) return;
   const v = new Verifier(ix, f, raw);
   const tok: Token = { hash: 0, end: 0 };
@@ -185,45 +216,58 @@ export function scanFolded(ix: CompiledIndex, f: Folded, raw: string, out: RawMa
       continue;
     }
     const s = i;
-    const h = hashToken(key, i, n, c, tok).hash;
+    const slot = slotOf(ix, hashToken(key, i, n, c, tok).hash);
     i = tok.end;
-    let slot = h & (size - 1);
-    while (ix.slotCount[slot] !== 0) {
-      if (ix.slotHash[slot] === h) {
-        const first = ix.slotFirst[slot]!;
-        const last = first + ix.slotCount[slot]!;
-        let next = 0;
-        let nextDone = false;
-        for (let p = first; p < last; p++) {
-          if (ix.patTokens[p]! > 1) {
-            if (!nextDone) {
-              next = nextTokenHash(key, i, n);
-              nextDone = true;
-            }
-            if (next !== ix.patNext[p]) continue;
-          }
-          const end = v.verify(p, s);
-          if (end < 0) continue;
-          const start = Math.max(v.start, lastEnd);
-          out.push({ start: rawStart(f, start), end: rawEnd(f, end - 1, raw), pattern: p, flags: v.flags });
-          lastEnd = i = end;
-          break;
-        }
-        break;
-      }
-      slot = (slot + 1) & (size - 1);
-    }
+    if (slot < 0) continue;
+    const end = tryToken(ix, v, f, raw, s, i, slot, lastEnd, out);
+    if (end >= 0) lastEnd = i = end;
   }
 }
 
+/** Index just after the token starting at key index `i`. */
+function tokenEnd(key: Uint16Array, i: number, n: number): number {
+  if (cls(key, i, n) === SOLO) return i + widthAt(key, i, n);
+  do i++;
+  while (i < n && cls(key, i, n) === WORD);
+  return i;
+}
+
+/** Longest key among the patterns of `slot`. */
+function longestIn(ix: CompiledIndex, slot: number): number {
+  let len = 0;
+  for (let p = ix.slotFirst[slot]!, last = p + ix.slotCount[slot]!; p < last; p++) len = Math.max(len, ix.patLen[p]!);
+  return len;
+}
+
 /**
- * Where folding must begin for `raw`: the gap before the first token that starts a pattern, or 0
- * when a character only the full folder handles comes first; -1 when no match is possible. Most
- * blocks of a page contain no term and are dismissed here without being folded.
+ * Verifies the candidates rawTokenHashes found, in order, each in a window folded from the gap
+ * before it. Valid for blocks that fold one unit per character: a match then spans at most
+ * twice its pattern (the page may have a space on either side of each punctuation run) plus an
+ * apostrophe-s, so a window of that size, ending at a word's end, sees all a full fold would.
  */
-export function foldFrom(ix: CompiledIndex, raw: string): number {
-  const at = rawTokenHashes(raw, ix.mask, ix, null);
-  return at === COMPLEX ? 0 : at < 0 ? -1 : gapStart(raw, at);
+function scanCandidates(ix: CompiledIndex, raw: string, out: RawMatch[]): void {
+  const c = candidates;
+  let v: Verifier | null = null;
+  // Where the last match ended: the raw start of the key unit after it, and its raw end.
+  let clipAt = 0;
+  let lastEnd = 0;
+  for (let q = 0; q < c.length; q++) {
+    const r = c.start[q]!;
+    if (r < lastEnd) continue;
+    const slot = c.slot[q]!;
+    const begin = gapStart(raw, r);
+    const f = foldText(raw, ix.mask, begin, r - begin + 2 * longestIn(ix, slot) + 8);
+    v ??= new Verifier(ix, f, raw);
+    let step = 0;
+    while (step + 1 < f.steps && f.stepAt[step + 1]! + f.stepDelta[step + 1]! <= r) step++;
+    const k = r - f.stepDelta[step]!;
+    const end = tryToken(ix, v, f, raw, k, tokenEnd(f.key, k, f.length), slot, 0, out);
+    if (end < 0) continue;
+    const m = out[out.length - 1]!;
+    if (m.start < clipAt) m.start = clipAt;
+    clipAt = rawStart(f, end);
+    lastEnd = m.end;
+  }
 }
 
 /** Start of the gap before `i`, so a pattern's leading punctuation is still seen. */
@@ -237,9 +281,15 @@ function gapStart(raw: string, i: number): number {
   return i;
 }
 
-/** Folds `raw` with the index's tables and appends its matches to `out`. */
+/**
+ * Folds `raw` with the index's tables and appends its matches to `out`. Blocks are tokenized
+ * once, on the raw text; most contain no candidate and are dismissed without being folded, the
+ * rest are folded from their first candidate's gap. Only blocks with characters the raw hasher
+ * cannot fold one to one are tokenized again after folding.
+ */
 export function findMatches(ix: CompiledIndex, raw: string, out: RawMatch[]): void {
   if (ix.patLen.length === 0) return;
-  const from = foldFrom(ix, raw);
-  if (from >= 0) scanFolded(ix, foldText(raw, ix.mask, from), raw, out);
+  const found = rawTokenHashes(raw, ix.mask, ix, null);
+  if (found === COMPLEX) scanFolded(ix, foldText(raw, ix.mask, 0), raw, out);
+  else if (found > 0) scanCandidates(ix, raw, out);
 }

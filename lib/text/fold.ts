@@ -3,7 +3,7 @@
 // full-width ASCII unified. Every key unit remembers the raw range it came from, so a match in
 // the key maps back to exact DOM offsets even where folding changes length ("ß" → "ss").
 
-import { isIgnorable, isWhiteSpace } from './chars';
+import { classOfUnit, isIgnorable, isWhiteSpace, WORD } from './chars';
 
 /** Opt-in folding tables (bit flags), chosen per pack. */
 export const FOLD_YO = 1;
@@ -149,8 +149,12 @@ export function rawEnd(f: Folded, k: number, raw: string): number {
  * Folds `raw` from index `begin` on into a shared buffer (valid until the next call) with the
  * tables in `mask`. Runs of whitespace become one space; a leading or trailing run is kept as one
  * space too. Offsets always refer to `raw` itself.
+ *
+ * With `limit`, folding may stop once `limit` units are out, at a word's end before whitespace:
+ * the window then holds every token and gap run that starts before the limit whole, and its
+ * `rawLength` is where it stopped.
  */
-export function foldText(raw: string, mask = 0, begin = 0): Folded {
+export function foldText(raw: string, mask = 0, begin = 0, limit = 0x7fffffff): Folded {
   const n = raw.length;
   growKey(n - begin + 16);
   buf.steps = 0;
@@ -177,6 +181,11 @@ export function foldText(raw: string, mask = 0, begin = 0): Folded {
       continue;
     }
     if (isWhiteSpace(c)) {
+      if (o >= limit && classOfUnit(key[o - 1]!) === WORD) {
+        buf.length = o;
+        buf.rawLength = i;
+        return buf;
+      }
       if (o === 0 || key[o - 1] !== 0x20) {
         if (i - o !== delta) addStep(o, (delta = i - o));
         key[o++] = 0x20;

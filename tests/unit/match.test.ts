@@ -115,6 +115,16 @@ describe('kinder than the reference rule', () => {
     expect(found(ix, '中国宇航员说，NASA宇航员和DeepMind开发')).toEqual(['宇航员', 'NASA', '宇航员', 'DeepMind']);
   });
 
+  it('sees a match whole however far the page stretches it with spaces and indentation', () => {
+    // Each candidate is verified in a window folded around it: these cases sit on its edges.
+    const ix = indexOf(['a, (b), c!', 'Nur Otan']);
+    const pad = '\n'.padEnd(40, ' ');
+    expect(found(ix, `x a , ( b ) , c ! y`)).toEqual(['a , ( b ) , c !']);
+    expect(found(ix, `x a,${pad}(b),${pad}c!!! y`)).toEqual([`a,${pad}(b),${pad}c!`]);
+    expect(found(ix, `Nur${pad}Otan's${pad}Nur Otan's`)).toEqual([`Nur${pad}Otan's`, "Nur Otan's"]);
+    expect(found(ix, `Nur Otan'sa Nur Otan's`)).toEqual(['Nur Otan', "Nur Otan's"]);
+  });
+
   it('matches full-width ASCII as its narrow form', () => {
     const ix = indexOf(['GDP']);
     expect(found(ix, 'ＧＤＰ growth')).toEqual(['ＧＤＰ']);

@@ -1,0 +1,34 @@
+// A small bit set that lets the raw tokenizer dismiss a page's tokens early: most tokens start no
+// pattern, and probing the slot table for each of them misses the cache.
+
+import type { CompiledIndex } from './index-format';
+
+export interface TokenFilter {
+  /** A bit per first-token hash, probed with high hash bits the slot table does not use. */
+  tokens: Int32Array;
+  /** Right shift from a 32-bit hash to a bit index. */
+  shift: number;
+}
+
+export function hasBit(bits: Int32Array, shift: number, h: number): boolean {
+  const b = h >>> shift;
+  return (bits[b >>> 5]! & (1 << (b & 31))) !== 0;
+}
+
+function setBit(bits: Int32Array, shift: number, h: number): void {
+  const b = h >>> shift;
+  bits[b >>> 5]! |= 1 << (b & 31);
+}
+
+const filters = new WeakMap<Int32Array, TokenFilter>();
+
+/** The index's filter, eight bits per slot: derived from the index, so it never travels. */
+export function tokenFilter(ix: CompiledIndex): TokenFilter {
+  let f = filters.get(ix.slotHash);
+  if (f) return f;
+  const size = ix.slotHash.length * 8;
+  f = { tokens: new Int32Array(Math.max(1, size >>> 5)), shift: 32 - Math.log2(size) };
+  for (let s = 0; s < ix.slotHash.length; s++) if (ix.slotCount[s] !== 0) setBit(f.tokens, f.shift, ix.slotHash[s]!);
+  filters.set(ix.slotHash, f);
+  return f;
+}
