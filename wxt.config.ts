@@ -17,5 +17,5 @@ export default defineConfig({
     // Firefox needs an id to keep the database across reinstalls; Chrome warns about the key.
     ...(browser === 'firefox' ? { browser_specific_settings: { gecko: { id: 'gloss@gloss.invalid', strict_min_version: '140.0' } } } : {}),
   }),
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({ plugins: [preact()], build: process.env.GLOSS_PROFILE ? { minify: false } : {} }),
 });

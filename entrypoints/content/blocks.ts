@@ -1,11 +1,48 @@
 // Collects the text a reader sees as blocks: runs of text nodes between block boundaries
 // (DESIGN.md §4). A match may cross inline elements inside a block, never a block boundary.
 
-export interface TextBlock {
-  nodes: Text[];
+/**
+ * One block's text. Which text nodes it came from is looked up only when a match needs a range:
+ * most blocks of a page hold no term, and fetching every node from a content script's isolated
+ * world costs more than all the matching.
+ */
+export class TextBlock {
+  private layout: { nodes: Text[]; starts: number[] } | null;
+
+  constructor(
+    readonly text: string,
+    private readonly el: Element | null,
+    nodes: Text[] = [],
+    starts: number[] = [],
+  ) {
+    this.layout = el ? null : { nodes, starts };
+  }
+
+  /** The block's text nodes, in order (empty when the block changed since it was read). */
+  get nodes(): Text[] {
+    return this.resolve().nodes;
+  }
+
   /** Offset of each node's text within `text`. */
-  starts: number[];
-  text: string;
+  get starts(): number[] {
+    return this.resolve().starts;
+  }
+
+  private resolve(): { nodes: Text[]; starts: number[] } {
+    if (this.layout) return this.layout;
+    const nodes: Text[] = [];
+    const starts: number[] = [];
+    const walker = this.el!.ownerDocument.createTreeWalker(this.el!, 4 /* NodeFilter.SHOW_TEXT */);
+    let len = 0;
+    for (let t = walker.nextNode() as Text | null; t; t = walker.nextNode() as Text | null) {
+      if (t.length === 0) continue;
+      nodes.push(t);
+      starts.push(len);
+      len += t.length;
+    }
+    this.layout = len === this.text.length ? { nodes, starts } : { nodes: [], starts: [] };
+    return this.layout;
+  }
 }
 
 const BLOCK_TAGS = new Set(
@@ -18,6 +55,19 @@ const SKIP_TAGS = new Set(
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const MATHML_NS = 'http://www.w3.org/1998/Math/MathML';
 const HIDING_STYLE = /(^|;)\s*(display\s*:\s*none|content-visibility\s*:\s*hidden|visibility\s*:\s*(hidden|collapse))/i;
+
+// Inline elements that show all their text: a block holding only these (no attributes that
+// could hide or change it) is read whole with one textContent call.
+const PLAIN_INLINE = new Set('A ABBR B BDI BDO CITE CODE DATA DEL DFN EM FONT I IMG INS KBD MARK Q S SAMP SMALL SPAN STRONG SUB SUP TIME TT U VAR WBR'.split(' '));
+
+function plainInside(el: Element): boolean {
+  for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
+    if (!PLAIN_INLINE.has(c.tagName)) return false;
+    if (c.hasAttributes() && (c.hasAttribute('hidden') || c.hasAttribute('style') || c.hasAttribute('contenteditable'))) return false;
+    if (c.firstElementChild && !plainInside(c)) return false;
+  }
+  return true;
+}
 
 /** Our own UI host; never scanned. */
 export const HOST_TAG = 'gloss-root';
@@ -58,7 +108,7 @@ class Collector {
   private hasText = false;
 
   flush(): void {
-    if (this.hasText) this.blocks.push({ nodes: this.nodes, starts: this.starts, text: this.parts.join('') });
+    if (this.hasText) this.blocks.push(new TextBlock(this.parts.join(''), null, this.nodes, this.starts));
     if (this.nodes.length) {
       this.nodes = [];
       this.starts = [];
@@ -76,6 +126,12 @@ class Collector {
     this.parts.push(data);
     this.len += data.length;
     if (!this.hasText && /\S/.test(data)) this.hasText = true;
+  }
+
+  /** A whole block read at once (the caller has flushed). */
+  whole(el: Element): void {
+    const text = el.textContent ?? '';
+    if (/\S/.test(text)) this.blocks.push(new TextBlock(text, el));
   }
 
   get size(): number {
@@ -148,6 +204,10 @@ export class BlockWalker {
     if (el.namespaceURI === SVG_NS) inner = el.localName === 'text' || el.localName === 'foreignObject' ? true : el.localName === 'svg' ? false : svgText;
     const block = isBlockElement(el);
     if (block) this.c.flush();
+    if (block && inner && el.namespaceURI !== SVG_NS && el.tagName !== 'DETAILS' && plainInside(el)) {
+      this.c.whole(el);
+      return;
+    }
     if (el.tagName === 'DETAILS' && !el.hasAttribute('open')) {
       // A closed <details> shows only its first <summary>.
       this.stack.push({ next: null, svgText: inner, block: true });

@@ -10,24 +10,30 @@ import type { PaintedTerm } from './painter';
 const SLICE_MS = 5;
 
 /** Index of the node holding raw offset `at` (the last node starting at or before it). */
-function nodeAt(block: TextBlock, at: number): number {
+function nodeAt(starts: number[], at: number): number {
   let lo = 0;
-  let hi = block.starts.length - 1;
+  let hi = starts.length - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (block.starts[mid]! <= at) lo = mid;
+    if (starts[mid]! <= at) lo = mid;
     else hi = mid - 1;
   }
   return lo;
 }
 
-function toRange(block: TextBlock, m: RawMatch): Range {
-  const a = nodeAt(block, m.start);
+/** The DOM range of `m`, or null when the block's nodes no longer hold the text it was read with. */
+function toRange(block: TextBlock, m: RawMatch): Range | null {
+  const { nodes, starts } = block;
+  if (nodes.length === 0) return null;
+  const a = nodeAt(starts, m.start);
   // The end belongs to the node holding the last matched unit, not the next one.
-  const b = nodeAt(block, m.end - 1);
+  const b = nodeAt(starts, m.end - 1);
+  const startNode = nodes[a]!;
+  const endNode = nodes[b]!;
+  if (m.start - starts[a]! > startNode.length || m.end - starts[b]! > endNode.length) return null;
   const range = document.createRange();
-  range.setStart(block.nodes[a]!, m.start - block.starts[a]!);
-  range.setEnd(block.nodes[b]!, m.end - block.starts[b]!);
+  range.setStart(startNode, m.start - starts[a]!);
+  range.setEnd(endNode, m.end - starts[b]!);
   return range;
 }
 
@@ -35,7 +41,8 @@ export function scanBlock(ix: CompiledIndex, block: TextBlock, out: PaintedTerm[
   const found: RawMatch[] = [];
   findMatches(ix, block.text, found);
   for (const m of found) {
-    out.push({ range: toRange(block, m), key: ix.entries[ix.patEntry[m.pattern]!]!, label: ix.labels[m.pattern]!, form: ix.patForm[m.pattern]!, flags: m.flags });
+    const range = toRange(block, m);
+    if (range) out.push({ range, key: ix.entries[ix.patEntry[m.pattern]!]!, label: ix.labels[m.pattern]!, form: ix.patForm[m.pattern]!, flags: m.flags });
   }
 }
 

@@ -38,4 +38,24 @@ describe('collectBlocks', () => {
     expect(b!.starts).toEqual([0, 2, 4]);
     expect(b!.nodes.map((n) => n.data)).toEqual(['ab', 'cd', 'ef']);
   });
+
+  it('reads a block of plain inline markup whole and finds its nodes only when asked', () => {
+    const { document } = parseHTML('<!doctype html><html><body><p>ab<a href="#x"><em>cd</em></a><!-- note -->ef</p></body></html>');
+    const [b] = collectBlocks(document.body);
+    expect(b!.text).toBe('abcdef');
+    expect(b!.starts).toEqual([0, 2, 4]);
+    expect(b!.nodes.map((n) => n.data)).toEqual(['ab', 'cd', 'ef']);
+  });
+
+  it('still leaves out hidden, styled-away and nested content inside an otherwise plain block', () => {
+    const texts = blocks('<p>a <span hidden>no1</span>b <span style="display:none">no2</span>c <q>d</q> <sup>e</sup></p><p>f<br>g <svg><title>no3</title></svg></p>');
+    expect(texts).toEqual(['a b c d e', 'f', 'g ']);
+  });
+
+  it('gives no nodes for a block whose text changed since it was read', () => {
+    const { document } = parseHTML('<!doctype html><html><body><p>abc<em>def</em></p></body></html>');
+    const [b] = collectBlocks(document.body);
+    document.querySelector('em')!.textContent = 'longer now';
+    expect(b!.nodes).toEqual([]);
+  });
 });
