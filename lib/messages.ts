@@ -37,6 +37,22 @@ export interface PackSummary {
   updatedAt: number;
 }
 
+/** A term the background found in one of the blocks a page sent it. */
+export interface BlockMatch {
+  /** Index of the block in the request's `texts`. */
+  block: number;
+  start: number;
+  end: number;
+  /** Entry key, `packId/entryId`. */
+  key: string;
+  /** The entry's term, as the page's list of terms shows it. */
+  term: string;
+  /** The surface form that matched, its kind (FORM_*) and match flags, for the popover's note. */
+  label: string;
+  form: number;
+  flags: number;
+}
+
 export interface PageIndexReply {
   /** False when the reader turned Gloss off for this site. */
   enabled: boolean;
@@ -45,8 +61,8 @@ export interface PageIndexReply {
   hasTerms: boolean;
   /** Folding tables the page's text must be folded with before hashing its tokens. */
   mask: number;
-  /** The patterns the first slice's tokens can start (see 'index:lookup'). */
-  index: WireIndex | null;
+  /** The terms in the first slice's blocks, matched by the background. */
+  first: BlockMatch[];
 }
 
 export interface PageTerm {
@@ -59,7 +75,7 @@ export interface PageTerm {
 export interface PageStats {
   /** When the content script started, in ms since navigation start. */
   startedAtMs: number;
-  /** Asking the background for the term index and decoding it. */
+  /** The round trip that matched the first slice in the background. */
   indexMs: number;
   firstViewportMs: number;
   doneMs: number;
@@ -71,8 +87,12 @@ export interface PageStats {
 
 /** Messages the background answers. */
 export interface BackgroundApi {
-  /** Settings and the first slice's part of the index; `hashes` as for 'index:lookup', under every folding mask. */
-  'page:index': { req: { url: string; hashes: string }; res: PageIndexReply };
+  /**
+   * Settings, and the terms in the text of the page's first slice of blocks: the background's
+   * matcher is already warm, while a page that just loaded would run it cold, so the first
+   * paint needs one round trip and no index at all.
+   */
+  'page:index': { req: { url: string; texts: string[] }; res: PageIndexReply };
   /** The patterns starting with one of the page's token hashes (base64 Int32Array). */
   'index:lookup': { req: { url: string; hashes: string }; res: WireIndex | null };
   'entry:get': { req: { key: string; pageUrl?: string }; res: EntryView | null };

@@ -57,14 +57,14 @@ export function backgroundHandlers(deps: BackgroundDeps): Handlers<BackgroundApi
     broadcast();
   };
   return {
-    'page:index': async ({ url, hashes }) => {
+    'page:index': async ({ url, texts }) => {
       await ready;
       const settings = await settingsNow();
       const host = URL.canParse(url) ? new URL(url).hostname : null;
-      if (host === null || isSiteDisabled(settings, host)) return { enabled: false, settings, hasTerms: false, mask: 0, index: null };
+      if (host === null || isSiteDisabled(settings, host)) return { enabled: false, settings, hasTerms: false, mask: 0, first: [] };
       const ix = await index.forUrl(url);
-      if (!ix || ix.patLen.length === 0) return { enabled: true, settings, hasTerms: false, mask: 0, index: null };
-      return { enabled: true, settings, hasTerms: true, mask: ix.mask, index: TermIndexCache.share(ix, hashes) };
+      if (!ix || ix.patLen.length === 0) return { enabled: true, settings, hasTerms: false, mask: 0, first: [] };
+      return { enabled: true, settings, hasTerms: true, mask: ix.mask, first: TermIndexCache.matchBlocks(ix, texts) };
     },
     'index:lookup': async ({ url, hashes }) => {
       await ready;

@@ -4,6 +4,8 @@
 
 import { compileIndex, type PatternSource } from '../../lib/match/compile';
 import { decodeInt32, toWire, type CompiledIndex, type WireIndex } from '../../lib/match/index-format';
+import { findMatches, type RawMatch } from '../../lib/match/scan';
+import type { BlockMatch } from '../../lib/messages';
 import { selectByFirstTokens } from '../../lib/match/select';
 import { addPackPatterns } from '../../lib/pack/patterns';
 import { matchesPattern } from '../../lib/url';
@@ -40,6 +42,21 @@ export class TermIndexCache {
       this.cache.set(key, hit);
     }
     return hit;
+  }
+
+  /** The terms of `ix` in each of `texts`, for a page's first paint. */
+  static matchBlocks(ix: CompiledIndex, texts: readonly string[]): BlockMatch[] {
+    const out: BlockMatch[] = [];
+    const found: RawMatch[] = [];
+    texts.forEach((text, block) => {
+      found.length = 0;
+      findMatches(ix, text, found);
+      for (const m of found) {
+        const key = ix.entries[ix.patEntry[m.pattern]!]!;
+        out.push({ block, start: m.start, end: m.end, key, term: ix.terms[ix.patEntry[m.pattern]!]!, label: ix.labels[m.pattern]!, form: ix.patForm[m.pattern]!, flags: m.flags });
+      }
+    });
+    return out;
   }
 
   /** The part of `ix` that a page's tokens (base64 Int32 hashes) can start, ready to send. */

@@ -3,9 +3,9 @@
 
 import { browser } from 'wxt/browser';
 import { en } from '../../lib/i18n';
-import { encodeInt32, FORM_TERM, fromWire, type CompiledIndex } from '../../lib/match/index-format';
+import { encodeInt32, fromWire, type CompiledIndex } from '../../lib/match/index-format';
 import { HashSet } from '../../lib/match/hash-set';
-import { addTokenHashes, addTokenHashesAnyMask } from '../../lib/match/select';
+import { addTokenHashes } from '../../lib/match/select';
 import { makeClient, type BackgroundApi, type ContentApi, type EntryView, type Handlers, type PageStats, type PageTerm } from '../../lib/messages';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
 import { blockRootOf, collectBlocks, HOST_TAG, insideSkipped, type TextBlock } from './blocks';
@@ -96,23 +96,22 @@ export class GlossPage implements IndexSource {
   }
 
   private async load(): Promise<void> {
-    // Walk the first slice while nothing is known yet: its tokens go with the first request, so
-    // the first paint needs one round trip to the background, not two.
+    // The first slice's text goes with the first request and the background matches it, so the
+    // first paint needs one round trip and no matching on a page whose JIT is still cold.
+    const began = performance.now();
     const walk = startWalk(document.body);
-    const firstWords = new HashSet();
-    for (const b of walk.first) addTokenHashesAnyMask(b.text, firstWords);
+    const texts = walk.first.map((b) => b.text);
     const asked = performance.now();
-    const reply = await call('page:index', { url: location.href, hashes: encodeInt32(firstWords.values()) });
-    const indexMs = performance.now() - asked;
+    const reply = await call('page:index', { url: location.href, texts });
+    const replied = performance.now();
     this.settings = reply.settings;
     this.enabled = reply.enabled;
     this.mask = reply.mask;
-    this.ix = reply.index ? fromWire(reply.index) : null;
+    this.ix = null;
     this.vocab = new HashSet();
-    this.add(walk.first);
-    this.askedFor = this.vocab.size;
+    this.askedFor = 0;
     this.termOf.clear();
-    if (this.ix) for (const [key, term] of termLabels(this.ix)) this.termOf.set(key, term);
+    for (const m of reply.first) this.termOf.set(m.key, m.term);
     this.views.clear();
     this.closeNow();
     this.scanAbort.abort();
@@ -124,9 +123,10 @@ export class GlossPage implements IndexSource {
     const painter = (this.painter = new Painter(this.settings.highlightStyle));
     this.observer.observe(document.body, { childList: true, subtree: true, characterData: true });
     // A scan paints only into its own painter: a newer load never receives an older scan's ranges.
-    const stats = await scanPage(this, walk, (terms) => terms.forEach((x) => painter.add(x)), this.scanAbort.signal, this.startedAt);
+    const busyMs = asked - began + (performance.now() - replied);
+    const stats = await scanPage(this, walk, reply.first, (terms) => terms.forEach((x) => painter.add(x)), this.scanAbort.signal, this.startedAt, busyMs);
     if (!stats || painter !== this.painter) return;
-    this.stats = { ...stats, startedAtMs: this.startedAt, indexMs, terms: painter.size };
+    this.stats = { ...stats, startedAtMs: this.startedAt, indexMs: replied - asked, terms: painter.size };
     this.recordEncounters();
     // Fetch the popover's view while the reader is still reading, so the first hover is instant.
     if (painter.size > 0) requestIdleCallback(() => void this.popover.preload().catch(() => undefined), { timeout: 2000 });
@@ -146,7 +146,7 @@ export class GlossPage implements IndexSource {
         this.lookup = call('index:lookup', { url: location.href, hashes: encodeInt32(this.vocab.values()) })
           .then((wire) => {
             this.ix = wire ? fromWire(wire) : null;
-            if (this.ix) for (const [key, term] of termLabels(this.ix)) this.termOf.set(key, term);
+            if (this.ix) this.ix.entries.forEach((key, e) => this.termOf.set(key, this.ix!.terms[e]!));
           })
           .finally(() => (this.lookup = null));
       }
@@ -352,12 +352,4 @@ export class GlossPage implements IndexSource {
     this.painter?.dispose();
     this.popover.host.remove();
   }
-}
-
-/** Display term per entry key: its main term, else the first of its patterns. */
-function termLabels(ix: CompiledIndex): Map<string, string> {
-  const out = new Map<string, string>();
-  for (let p = 0; p < ix.patEntry.length; p++) if (ix.patForm[p] === FORM_TERM) out.set(ix.entries[ix.patEntry[p]!]!, ix.labels[p]!);
-  for (let p = 0; p < ix.patEntry.length; p++) if (!out.has(ix.entries[ix.patEntry[p]!]!)) out.set(ix.entries[ix.patEntry[p]!]!, ix.labels[p]!);
-  return out;
 }

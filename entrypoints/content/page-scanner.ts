@@ -3,6 +3,7 @@
 
 import type { CompiledIndex } from '../../lib/match/index-format';
 import { findMatches, type RawMatch } from '../../lib/match/scan';
+import type { BlockMatch } from '../../lib/messages';
 import { BlockWalker, isBlockElement, type TextBlock } from './blocks';
 import type { PaintedTerm } from './painter';
 
@@ -21,19 +22,19 @@ function nodeAt(starts: number[], at: number): number {
   return lo;
 }
 
-/** The DOM range of `m`, or null when the block's nodes no longer hold the text it was read with. */
-function toRange(block: TextBlock, m: RawMatch): Range | null {
+/** The DOM range of [start, end) in `block`, or null when its nodes no longer hold the text it was read with. */
+function toRange(block: TextBlock, start: number, end: number): Range | null {
   const { nodes, starts } = block;
   if (nodes.length === 0) return null;
-  const a = nodeAt(starts, m.start);
+  const a = nodeAt(starts, start);
   // The end belongs to the node holding the last matched unit, not the next one.
-  const b = nodeAt(starts, m.end - 1);
+  const b = nodeAt(starts, end - 1);
   const startNode = nodes[a]!;
   const endNode = nodes[b]!;
-  if (m.start - starts[a]! > startNode.length || m.end - starts[b]! > endNode.length) return null;
+  if (start - starts[a]! > startNode.length || end - starts[b]! > endNode.length) return null;
   const range = document.createRange();
-  range.setStart(startNode, m.start - starts[a]!);
-  range.setEnd(endNode, m.end - starts[b]!);
+  range.setStart(startNode, start - starts[a]!);
+  range.setEnd(endNode, end - starts[b]!);
   return range;
 }
 
@@ -41,8 +42,17 @@ export function scanBlock(ix: CompiledIndex, block: TextBlock, out: PaintedTerm[
   const found: RawMatch[] = [];
   findMatches(ix, block.text, found);
   for (const m of found) {
-    const range = toRange(block, m);
+    const range = toRange(block, m.start, m.end);
     if (range) out.push({ range, key: ix.entries[ix.patEntry[m.pattern]!]!, label: ix.labels[m.pattern]!, form: ix.patForm[m.pattern]!, flags: m.flags });
+  }
+}
+
+/** Ranges for the terms the background found in `blocks`. */
+function paintedFrom(blocks: TextBlock[], matches: readonly BlockMatch[], out: PaintedTerm[]): void {
+  for (const m of matches) {
+    const block = blocks[m.block];
+    const range = block ? toRange(block, m.start, m.end) : null;
+    if (range) out.push({ range, key: m.key, label: m.label, form: m.form, flags: m.flags });
   }
 }
 
@@ -105,21 +115,24 @@ function takeUntil(walkers: BlockWalker[], state: { w: number }, deadline: numbe
   } while (state.w < walkers.length && out.length < max && performance.now() < deadline);
 }
 
-/** More blocks than a screen holds, few enough to hash and look up within one short task. */
+/** More blocks than a screen holds, few enough to send and match within one short task. */
 const FIRST_BLOCKS = 48;
+/** At most this much text goes with the first request; blocks past it join the rest. */
+const FIRST_CHARS = 1 << 16;
 
 /** A walk of the page begun before the index arrived: its first slice of blocks, taken already. */
 export interface PageWalk {
   walkers: BlockWalker[];
   state: { w: number };
   first: TextBlock[];
+  /** Blocks taken with the first slice that did not fit its text budget. */
+  overflow: TextBlock[];
   /** Main-thread time the first slice took. */
   firstMs: number;
 }
 
 /**
- * Walks the first slice of `root` (around the viewport) while the background is still being
- * asked for the index, so its tokens can travel with that first request.
+ * Walks the first slice of `root` (around the viewport), whose text travels with the first request.
  */
 export function startWalk(root: Element): PageWalk {
   const start = performance.now();
@@ -128,17 +141,29 @@ export function startWalk(root: Element): PageWalk {
   const state = { w: 0 };
   const first: TextBlock[] = [];
   takeUntil(walkers, state, start + SLICE_MS, null, first, FIRST_BLOCKS);
-  return { walkers, state, first, firstMs: performance.now() - start };
+  let chars = 0;
+  let fit = 0;
+  while (fit < first.length && chars + first[fit]!.text.length <= FIRST_CHARS) chars += first[fit++]!.text.length;
+  return { walkers, state, first: first.slice(0, fit), overflow: first.slice(fit), firstMs: performance.now() - start };
 }
 
 /**
- * Scans a page: the first slice of `walk` (its tokens already noted by `source`), then the rest
- * walked in slices, one lookup, and scanned in slices. No slice holds the main thread for more
- * than about SLICE_MS. Returns null when `signal` aborted it.
+ * Scans a page: paints the first slice of `walk` from the terms the background found there
+ * (`firstMatches`), then walks the rest in slices, looks its tokens up once, and scans it in
+ * slices. No slice holds the main thread for more than about SLICE_MS. `busyMs` is what the
+ * caller already spent on the main thread. Returns null when `signal` aborted it.
  */
-export async function scanPage(source: IndexSource, walk: PageWalk, paint: (terms: PaintedTerm[]) => void, signal: AbortSignal, t0: number): Promise<ScanStats | null> {
+export async function scanPage(
+  source: IndexSource,
+  walk: PageWalk,
+  firstMatches: readonly BlockMatch[],
+  paint: (terms: PaintedTerm[]) => void,
+  signal: AbortSignal,
+  t0: number,
+  busyMs: number,
+): Promise<ScanStats | null> {
   const { walkers, state, first } = walk;
-  const stats: ScanStats = { firstViewportMs: -1, doneMs: 0, busyMs: walk.firstMs, longestSliceMs: walk.firstMs, blocks: 0 };
+  const stats: ScanStats = { firstViewportMs: -1, doneMs: 0, busyMs, longestSliceMs: walk.firstMs, blocks: 0 };
   let workDone = 0;
   const slice = async (work: () => void): Promise<boolean> => {
     if (signal.aborted) return false;
@@ -167,12 +192,17 @@ export async function scanPage(source: IndexSource, walk: PageWalk, paint: (term
     return true;
   };
 
-  const firstIndex = await source.current();
-  if (!(await scanAll(firstIndex, first))) return null;
+  const painted = await slice(() => {
+    const out: PaintedTerm[] = [];
+    paintedFrom(first, firstMatches, out);
+    paint(out);
+  });
+  if (!painted) return null;
   // The first slice's ranges are in the highlight registry: the next frame shows them.
   stats.firstViewportMs = (workDone || performance.now()) - t0;
 
-  const rest: TextBlock[] = [];
+  const rest: TextBlock[] = [...walk.overflow];
+  source.add(rest);
   while (state.w < walkers.length) {
     const ok = await slice(() => {
       takeUntil(walkers, state, performance.now() + SLICE_MS, source, rest);

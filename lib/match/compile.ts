@@ -1,7 +1,7 @@
 // Compiles patterns (terms, variants, generated forms) into the flat index the scanner uses.
 
 import { classAt } from './classify';
-import { allocPatterns, slotTable, type CompiledIndex, type SlotRun } from './index-format';
+import { allocPatterns, FORM_TERM, slotTable, type CompiledIndex, type SlotRun } from './index-format';
 import { hashToken, type Token } from './tokens';
 import { GAP } from '../text/chars';
 import { foldKey, foldTable } from '../text/fold';
@@ -112,5 +112,8 @@ export function compileIndex(patterns: readonly PatternSource[], entries: string
     runs.push({ hash: h, first: i, count: j - i });
     i = j;
   }
-  return { mask, ...arrays, ...slotTable(runs), entries, labels };
+  // Each entry's own term, from its source even when a duplicate key elsewhere took the pattern.
+  const terms = entries.map((key) => key);
+  for (const src of patterns) if (src.form === FORM_TERM) terms[src.entry] = src.label ?? src.text;
+  return { mask, ...arrays, ...slotTable(runs), entries, terms, labels };
 }

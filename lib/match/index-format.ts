@@ -34,6 +34,8 @@ export interface CompiledIndex {
   slotCount: Int32Array;
   /** Entry keys, `packId/entryId`. */
   entries: string[];
+  /** Each entry's term, as lists of a page's terms show it. */
+  terms: string[];
   /** The surface text each pattern was made from (term, variant or generated form). */
   labels: string[];
 }
@@ -86,6 +88,7 @@ export interface WireIndex {
   mask: number;
   arrays: Record<string, string>;
   entries: string[];
+  terms: string[];
   labels: string[];
 }
 
@@ -130,13 +133,13 @@ export function toWire(index: CompiledIndex): WireIndex {
     const a = index[f];
     arrays[f] = bytesToBase64(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
   }
-  return { mask: index.mask, arrays, entries: index.entries, labels: index.labels };
+  return { mask: index.mask, arrays, entries: index.entries, terms: index.terms, labels: index.labels };
 }
 
 export function fromWire(wire: WireIndex): CompiledIndex {
   const out: Partial<Record<ArrayField, ArrayBufferView>> = {};
   for (const f of ARRAY_FIELDS) out[f] = new CTORS[f](base64ToBuffer(wire.arrays[f] ?? ''));
-  return { ...(out as Pick<CompiledIndex, ArrayField>), mask: wire.mask, entries: wire.entries, labels: wire.labels };
+  return { ...(out as Pick<CompiledIndex, ArrayField>), mask: wire.mask, entries: wire.entries, terms: wire.terms, labels: wire.labels };
 }
 
 /** Bytes held by the typed arrays (strings not counted). */

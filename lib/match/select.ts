@@ -7,7 +7,7 @@ import type { HashSet } from './hash-set';
 import { COMPLEX, rawTokenHashes } from './raw-tokens';
 import { GAP } from '../text/chars';
 import { hashToken, unitClass, type Token } from './tokens';
-import { FOLD_KAZAKH, FOLD_YO, foldText } from '../text/fold';
+import { foldText } from '../text/fold';
 
 /** Adds the hash of every token of `raw` (folded with `mask`) to `out`. */
 export function addTokenHashes(raw: string, mask: number, out: HashSet): void {
@@ -22,17 +22,6 @@ export function addTokenHashes(raw: string, mask: number, out: HashSet): void {
       i = tok.end;
     }
   }
-}
-
-const CYRILLIC = /[\u0400-\u04ff]/;
-
-/**
- * Token hashes of `raw` under every folding mask a pack may use, for a first request sent before
- * the page knows which tables apply. Only Cyrillic text folds differently, so only it pays extra.
- */
-export function addTokenHashesAnyMask(raw: string, out: HashSet): void {
-  addTokenHashes(raw, 0, out);
-  if (CYRILLIC.test(raw)) for (const mask of [FOLD_YO, FOLD_KAZAKH, FOLD_YO | FOLD_KAZAKH]) addTokenHashes(raw, mask, out);
 }
 
 function findSlot(ix: CompiledIndex, h: number): number {
@@ -58,6 +47,7 @@ export function selectByFirstTokens(ix: CompiledIndex, hashes: Iterable<number>)
   const { pool, strictPool, poolClass, patStart, patLen, patMask, patForm, patTokens, patNext, patEntry } = arrays;
   const labels: string[] = [];
   const entries: string[] = [];
+  const terms: string[] = [];
   const entryMap = new Map<number, number>();
   const localRuns: SlotRun[] = [];
 
@@ -82,11 +72,12 @@ export function selectByFirstTokens(ix: CompiledIndex, hashes: Iterable<number>)
       let local = entryMap.get(e);
       if (local === undefined) {
         local = entries.push(ix.entries[e]!) - 1;
+        terms.push(ix.terms[e]!);
         entryMap.set(e, local);
       }
       patEntry[id] = local;
       labels.push(ix.labels[p]!);
     }
   }
-  return { mask: ix.mask, ...arrays, ...slotTable(localRuns), entries, labels };
+  return { mask: ix.mask, ...arrays, ...slotTable(localRuns), entries, terms, labels };
 }

@@ -18,6 +18,15 @@ describe('page vocabulary sub-index', () => {
     expect(labelsOf(sub, text)).toEqual(labelsOf(ix, text));
   });
 
+  it('names each entry by its own term, even when only a variant of it is on the page', () => {
+    const ix = indexOf([{ term: 'Feminita', variants: ['Kazakhstan Feminist Initiative'] }, 'Kazakhstan']);
+    const hashes = new HashSet();
+    addTokenHashes('the Kazakhstan Feminist Initiative', ix.mask, hashes);
+    const sub = selectByFirstTokens(ix, hashes.values());
+    expect(sub.labels).not.toContain('Feminita');
+    expect(sub.entries.map((key, e) => `${key}=${sub.terms[e]}`).sort()).toEqual(['p/e0=Feminita', 'p/e1=Kazakhstan']);
+  });
+
   it('agrees with the full index on random texts', () => {
     const words = ['nur', 'otan', 'shal', 'ket', 'tenge', 'ақ', 'жол', '宇', '航', 'ß', 'x'];
     const seps = [' ', ', ', '! ', '\u00a0', '-', ''];
