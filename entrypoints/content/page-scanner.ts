@@ -115,9 +115,10 @@ function takeUntil(walkers: BlockWalker[], state: { w: number }, deadline: numbe
   } while (state.w < walkers.length && out.length < max && performance.now() < deadline);
 }
 
-/** More blocks than a screen holds, few enough to send and match within one short task. */
-const FIRST_BLOCKS = 48;
-/** At most this much text goes with the first request; blocks past it join the rest. */
+// The first slice: far more than a screen holds, and the whole of a typical article, so most
+// pages are matched in one round trip with no matching on the page at all. The walk's deadline
+// bounds it too; blocks past the text budget join the rest.
+const FIRST_BLOCKS = 512;
 const FIRST_CHARS = 1 << 16;
 
 /** A walk of the page begun before the index arrived: its first slice of blocks, taken already. */
