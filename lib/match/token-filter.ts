@@ -21,14 +21,21 @@ function setBit(bits: Int32Array, shift: number, h: number): void {
 }
 
 const filters = new WeakMap<Int32Array, TokenFilter>();
+// The scanner asks once per block, nearly always about the same index.
+let last: { slots: Int32Array; filter: TokenFilter } | null = null;
 
 /** The index's filter, eight bits per slot: derived from the index, so it never travels. */
 export function tokenFilter(ix: CompiledIndex): TokenFilter {
+  if (last?.slots === ix.slotHash) return last.filter;
   let f = filters.get(ix.slotHash);
-  if (f) return f;
+  if (f) {
+    last = { slots: ix.slotHash, filter: f };
+    return f;
+  }
   const size = ix.slotHash.length * 8;
   f = { tokens: new Int32Array(Math.max(1, size >>> 5)), shift: 32 - Math.log2(size) };
   for (let s = 0; s < ix.slotHash.length; s++) if (ix.slotCount[s] !== 0) setBit(f.tokens, f.shift, ix.slotHash[s]!);
   filters.set(ix.slotHash, f);
+  last = { slots: ix.slotHash, filter: f };
   return f;
 }
