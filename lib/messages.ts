@@ -2,6 +2,7 @@
 // Requests and replies are typed per message; errors cross as data, never as thrown objects.
 
 import type { WireIndex } from './match/index-format';
+import type { WireFilter } from './match/token-filter';
 import type { PackSource } from './pack/format';
 import type { Settings } from './settings';
 
@@ -63,6 +64,8 @@ export interface PageIndexReply {
   mask: number;
   /** The terms in the first slice's blocks, matched by the background. */
   first: BlockMatch[];
+  /** First-token filter of the whole index: the page asks only for the tokens that pass it. */
+  filter: WireFilter | null;
 }
 
 export interface PageTerm {
@@ -93,7 +96,7 @@ export interface BackgroundApi {
    * paint needs one round trip and no index at all.
    */
   'page:index': { req: { url: string; texts: string[] }; res: PageIndexReply };
-  /** The patterns starting with one of the page's token hashes (base64 Int32Array). */
+  /** The patterns starting with one of the given token hashes (base64 Int32Array): the page's tokens that passed the filter. */
   'index:lookup': { req: { url: string; hashes: string }; res: WireIndex | null };
   'entry:get': { req: { key: string; pageUrl?: string }; res: EntryView | null };
   'encounters:record': { req: { keys: string[]; url: string; title: string }; res: null };

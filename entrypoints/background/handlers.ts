@@ -2,6 +2,7 @@
 
 import type { Runtime } from 'webextension-polyfill';
 import type { BackgroundApi, EntryView, Handlers } from '../../lib/messages';
+import { filterToWire, tokenFilter } from '../../lib/match/token-filter';
 import { parsePackText } from '../../lib/pack/parse';
 import { parseEntryKey, entryKey } from '../../lib/pack/patterns';
 import { isSiteDisabled, normalizeHost, type Settings } from '../../lib/settings';
@@ -61,10 +62,10 @@ export function backgroundHandlers(deps: BackgroundDeps): Handlers<BackgroundApi
       await ready;
       const settings = await settingsNow();
       const host = URL.canParse(url) ? new URL(url).hostname : null;
-      if (host === null || isSiteDisabled(settings, host)) return { enabled: false, settings, hasTerms: false, mask: 0, first: [] };
+      if (host === null || isSiteDisabled(settings, host)) return { enabled: false, settings, hasTerms: false, mask: 0, first: [], filter: null };
       const ix = await index.forUrl(url);
-      if (!ix || ix.patLen.length === 0) return { enabled: true, settings, hasTerms: false, mask: 0, first: [] };
-      return { enabled: true, settings, hasTerms: true, mask: ix.mask, first: TermIndexCache.matchBlocks(ix, texts) };
+      if (!ix || ix.patLen.length === 0) return { enabled: true, settings, hasTerms: false, mask: 0, first: [], filter: null };
+      return { enabled: true, settings, hasTerms: true, mask: ix.mask, first: TermIndexCache.matchBlocks(ix, texts), filter: filterToWire(tokenFilter(ix)) };
     },
     'index:lookup': async ({ url, hashes }) => {
       await ready;

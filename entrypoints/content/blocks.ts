@@ -1,6 +1,8 @@
 // Collects the text a reader sees as blocks: runs of text nodes between block boundaries
 // (DESIGN.md §4). A match may cross inline elements inside a block, never a block boundary.
 
+import type { BlockCandidates } from '../../lib/match/scan';
+
 /**
  * One block's text. Which text nodes it came from is looked up only when a match needs a range:
  * most blocks of a page hold no term, and fetching every node from a content script's isolated
@@ -8,6 +10,8 @@
  */
 export class TextBlock {
   private layout: { nodes: Text[]; starts: number[] } | null;
+  /** Its tokens that may start a term, once noted (see findCandidates); undefined before. */
+  candidates: BlockCandidates | undefined;
 
   constructor(
     readonly text: string,

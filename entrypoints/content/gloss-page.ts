@@ -5,7 +5,10 @@ import { browser } from 'wxt/browser';
 import { en } from '../../lib/i18n';
 import { encodeInt32, fromWire, type CompiledIndex } from '../../lib/match/index-format';
 import { HashSet } from '../../lib/match/hash-set';
+import { COMPLEX } from '../../lib/match/raw-tokens';
+import { findCandidates } from '../../lib/match/scan';
 import { addTokenHashes } from '../../lib/match/select';
+import { filterFromWire, type TokenFilter, type WireFilter } from '../../lib/match/token-filter';
 import { makeClient, type BackgroundApi, type ContentApi, type EntryView, type Handlers, type PageStats, type PageTerm } from '../../lib/messages';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
 import { blockRootOf, collectBlocks, HOST_TAG, insideSkipped, type TextBlock } from './blocks';
@@ -44,7 +47,12 @@ export class GlossPage implements IndexSource {
   private pointer = { x: 0, y: 0, pending: false };
   private termOf = new Map<string, string>();
   private mask = 0;
-  /** Hashes of the page's tokens, and how many of them the current index was asked for. */
+  /**
+   * The whole index's first-token filter (decoded when the first block past the first slice
+   * needs it: most pages never do), and the hashes of the page's tokens that passed it.
+   */
+  private wireFilter: WireFilter | null = null;
+  private filter: TokenFilter | null = null;
   private vocab = new HashSet();
   private askedFor = 0;
   private lookup: Promise<void> | null = null;
@@ -107,6 +115,8 @@ export class GlossPage implements IndexSource {
     this.settings = reply.settings;
     this.enabled = reply.enabled;
     this.mask = reply.mask;
+    this.wireFilter = reply.filter;
+    this.filter = null;
     this.ix = null;
     this.vocab = new HashSet();
     this.askedFor = 0;
@@ -132,9 +142,16 @@ export class GlossPage implements IndexSource {
     if (painter.size > 0) requestIdleCallback(() => void this.popover.preload().catch(() => undefined), { timeout: 2000 });
   }
 
-  /** IndexSource: note the tokens of blocks about to be scanned. */
+  /** IndexSource: note the tokens of blocks about to be scanned that may start a term. */
   add(blocks: TextBlock[]): void {
-    for (const b of blocks) addTokenHashes(b.text, this.mask, this.vocab);
+    if (!this.filter && this.wireFilter) this.filter = filterFromWire(this.wireFilter);
+    const filter = this.filter;
+    if (!filter) return;
+    for (const b of blocks) {
+      const found = (b.candidates = findCandidates(filter, this.mask, b.text));
+      if (found === COMPLEX) addTokenHashes(b.text, this.mask, this.vocab);
+      else if (found) for (let q = 1; q < found.length; q += 2) this.vocab.add(found[q]!);
+    }
   }
 
   /** IndexSource: the part of the index this page's tokens can start, asked for when they grew. */

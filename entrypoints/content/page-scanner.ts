@@ -2,7 +2,7 @@
 // blocks first, in slices short enough never to make the page stutter.
 
 import type { CompiledIndex } from '../../lib/match/index-format';
-import { findMatches, type RawMatch } from '../../lib/match/scan';
+import { findMatches, matchCandidates, type RawMatch } from '../../lib/match/scan';
 import type { BlockMatch } from '../../lib/messages';
 import { BlockWalker, isBlockElement, type TextBlock } from './blocks';
 import type { PaintedTerm } from './painter';
@@ -40,7 +40,8 @@ function toRange(block: TextBlock, start: number, end: number): Range | null {
 
 export function scanBlock(ix: CompiledIndex, block: TextBlock, out: PaintedTerm[]): void {
   const found: RawMatch[] = [];
-  findMatches(ix, block.text, found);
+  if (block.candidates === undefined) findMatches(ix, block.text, found);
+  else matchCandidates(ix, block.text, block.candidates, found);
   for (const m of found) {
     const range = toRange(block, m.start, m.end);
     if (range) out.push({ range, key: ix.entries[ix.patEntry[m.pattern]!]!, label: ix.labels[m.pattern]!, form: ix.patForm[m.pattern]!, flags: m.flags });

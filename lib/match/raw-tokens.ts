@@ -3,8 +3,7 @@
 
 import { HASH_SEED, hashStep } from './hash';
 import type { HashSet } from './hash-set';
-import type { CompiledIndex } from './index-format';
-import { hasBit, tokenFilter } from './token-filter';
+import { hasBit, type TokenFilter } from './token-filter';
 import { ASCII_CLASS } from './tokens';
 import { classOfUnit, isIgnorable, SOLO, WORD } from '../text/chars';
 import { foldTable, foldUnit } from '../text/fold';
@@ -15,33 +14,29 @@ const IGNORED = 3;
 export const COMPLEX = -2;
 
 /**
- * Token starts (raw offsets) whose hash has a slot in the index, with that slot: what the
- * scanner verifies, so it never tokenizes a block twice. Shared; valid until the next call.
+ * Token starts (raw offsets) and hashes that passed the filter, interleaved: what the scanner
+ * verifies, so a block is never tokenized twice. Shared; valid until the next call.
  */
-export const candidates = { start: new Int32Array(256), slot: new Int32Array(256), length: 0 };
+export const candidates = { pairs: new Int32Array(512), length: 0 };
 
-function addCandidate(start: number, slot: number): void {
+function addCandidate(start: number, hash: number): void {
   const c = candidates;
-  if (c.length === c.start.length) {
-    const start2 = new Int32Array(c.length * 2);
-    const slot2 = new Int32Array(c.length * 2);
-    start2.set(c.start);
-    slot2.set(c.slot);
-    c.start = start2;
-    c.slot = slot2;
+  if (c.length * 2 === c.pairs.length) {
+    const grown = new Int32Array(c.pairs.length * 2);
+    grown.set(c.pairs);
+    c.pairs = grown;
   }
-  c.start[c.length] = start;
-  c.slot[c.length++] = slot;
+  c.pairs[c.length * 2] = start;
+  c.pairs[c.length++ * 2 + 1] = hash;
 }
 
 /**
- * Hashes each token of `raw`. With `ix`, fills `candidates` with the tokens that can start one of
- * its patterns; with `sink`, adds every hash to it. Returns the number of candidates, or COMPLEX when the raw text cannot be
- * hashed directly. (Two consumers, one loop, no callback: this runs once per token of the page.)
+ * Hashes each token of `raw`. With `filter`, fills `candidates` with the tokens whose hash passes
+ * it; with `sink`, adds every hash to it. Returns the number of candidates, or COMPLEX when the
+ * raw text cannot be hashed directly. (Two consumers, one loop, no callback: this runs once per
+ * token of the page.)
  */
-export function rawTokenHashes(raw: string, mask: number, ix: CompiledIndex | null, sink: HashSet | null): number {
-  const size = ix ? ix.slotHash.length : 0;
-  const filter = ix ? tokenFilter(ix) : null;
+export function rawTokenHashes(raw: string, mask: number, filter: TokenFilter | null, sink: HashSet | null): number {
   const tokens = filter?.tokens;
   const shift = filter?.shift ?? 0;
   const n = raw.length;
@@ -78,12 +73,7 @@ export function rawTokenHashes(raw: string, mask: number, ix: CompiledIndex | nu
       }
     }
     if (sink) sink.add(h);
-    if (ix && hasBit(tokens!, shift, h))
-      for (let slot = h & (size - 1); ix.slotCount[slot] !== 0; slot = (slot + 1) & (size - 1))
-        if (ix.slotHash[slot] === h) {
-          addCandidate(start, slot);
-          break;
-        }
+    if (tokens && hasBit(tokens, shift, h)) addCandidate(start, h);
   }
   return candidates.length;
 }

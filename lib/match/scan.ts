@@ -6,6 +6,7 @@ import { widthAt } from './classify';
 import type { CompiledIndex } from './index-format';
 import { classOfUnit, GAP, isSoftPunct, SOLO, WORD } from '../text/chars';
 import { candidates, COMPLEX, rawTokenHashes } from './raw-tokens';
+import { tokenFilter, type TokenFilter } from './token-filter';
 import { ASCII_CLASS, hashToken, unitClass, type Token } from './tokens';
 import { foldTable, foldText, foldUnit, isFoldTarget, rawEnd, rawStart, type Folded } from '../text/fold';
 
@@ -240,21 +241,22 @@ function longestIn(ix: CompiledIndex, slot: number): number {
 }
 
 /**
- * Verifies the candidates rawTokenHashes found, in order, each in a window folded from the gap
- * before it. Valid for blocks that fold one unit per character: a match then spans at most
- * twice its pattern (the page may have a space on either side of each punctuation run) plus an
+ * Verifies `count` candidates (interleaved raw start and hash, in order), each in a window folded
+ * from the gap before it; hashes with no slot in `ix` (the filter's false positives) are passed
+ * over. Valid for blocks that fold one unit per character: a match then spans at most twice its
+ * pattern (the page may have a space on either side of each punctuation run) plus an
  * apostrophe-s, so a window of that size, ending at a word's end, sees all a full fold would.
  */
-function scanCandidates(ix: CompiledIndex, raw: string, out: RawMatch[]): void {
-  const c = candidates;
+function scanCandidates(ix: CompiledIndex, raw: string, pairs: Int32Array, count: number, out: RawMatch[]): void {
   let v: Verifier | null = null;
   // Where the last match ended: the raw start of the key unit after it, and its raw end.
   let clipAt = 0;
   let lastEnd = 0;
-  for (let q = 0; q < c.length; q++) {
-    const r = c.start[q]!;
+  for (let q = 0; q < count; q++) {
+    const r = pairs[2 * q]!;
     if (r < lastEnd) continue;
-    const slot = c.slot[q]!;
+    const slot = slotOf(ix, pairs[2 * q + 1]!);
+    if (slot < 0) continue;
     const begin = gapStart(raw, r);
     const f = foldText(raw, ix.mask, begin, r - begin + 2 * longestIn(ix, slot) + 8);
     v ??= new Verifier(ix, f, raw);
@@ -284,12 +286,30 @@ function gapStart(raw: string, i: number): number {
 /**
  * Folds `raw` with the index's tables and appends its matches to `out`. Blocks are tokenized
  * once, on the raw text; most contain no candidate and are dismissed without being folded, the
- * rest are folded from their first candidate's gap. Only blocks with characters the raw hasher
- * cannot fold one to one are tokenized again after folding.
+ * rest are verified in small folded windows. Only blocks with characters the raw hasher cannot
+ * fold one to one are folded whole and tokenized again.
  */
 export function findMatches(ix: CompiledIndex, raw: string, out: RawMatch[]): void {
   if (ix.patLen.length === 0) return;
-  const found = rawTokenHashes(raw, ix.mask, ix, null);
+  const found = rawTokenHashes(raw, ix.mask, tokenFilter(ix), null);
   if (found === COMPLEX) scanFolded(ix, foldText(raw, ix.mask, 0), raw, out);
-  else if (found > 0) scanCandidates(ix, raw, out);
+  else if (found > 0) scanCandidates(ix, raw, candidates.pairs, found, out);
+}
+
+/**
+ * A block's candidates, found with a filter before the index that verifies them has arrived:
+ * interleaved raw starts and hashes, null when there are none, or COMPLEX when the block must be
+ * folded whole (then every token of it is a candidate).
+ */
+export type BlockCandidates = Int32Array | null | typeof COMPLEX;
+
+export function findCandidates(filter: TokenFilter, mask: number, raw: string): BlockCandidates {
+  const found = rawTokenHashes(raw, mask, filter, null);
+  return found === COMPLEX ? COMPLEX : found === 0 ? null : candidates.pairs.slice(0, 2 * found);
+}
+
+/** Appends the matches of `ix` among `found` (from findCandidates on the same `raw`) to `out`. */
+export function matchCandidates(ix: CompiledIndex, raw: string, found: BlockCandidates, out: RawMatch[]): void {
+  if (found === COMPLEX) findMatches(ix, raw, out);
+  else if (found && ix.patLen.length > 0) scanCandidates(ix, raw, found, found.length >> 1, out);
 }

@@ -1,7 +1,7 @@
 // A small bit set that lets the raw tokenizer dismiss a page's tokens early: most tokens start no
 // pattern, and probing the slot table for each of them misses the cache.
 
-import type { CompiledIndex } from './index-format';
+import { decodeInt32, encodeInt32, type CompiledIndex } from './index-format';
 
 export interface TokenFilter {
   /** A bit per first-token hash, probed with high hash bits the slot table does not use. */
@@ -38,4 +38,22 @@ export function tokenFilter(ix: CompiledIndex): TokenFilter {
   filters.set(ix.slotHash, f);
   last = { slots: ix.slotHash, filter: f };
   return f;
+}
+
+/** A filter as it travels to a page, which checks its tokens with it before asking for patterns. */
+export interface WireFilter {
+  bits: string;
+  shift: number;
+}
+
+const wired = new WeakMap<TokenFilter, WireFilter>();
+
+export function filterToWire(f: TokenFilter): WireFilter {
+  let w = wired.get(f);
+  if (!w) wired.set(f, (w = { bits: encodeInt32(f.tokens), shift: f.shift }));
+  return w;
+}
+
+export function filterFromWire(w: WireFilter): TokenFilter {
+  return { tokens: decodeInt32(w.bits), shift: w.shift };
 }

@@ -1,7 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { HashSet } from '../../lib/match/hash-set';
+import { COMPLEX } from '../../lib/match/raw-tokens';
+import { findCandidates, matchCandidates, type RawMatch } from '../../lib/match/scan';
 import { addTokenHashes, selectByFirstTokens } from '../../lib/match/select';
+import { filterFromWire, filterToWire, tokenFilter } from '../../lib/match/token-filter';
 import { indexOf, matches } from './helpers';
 
 const labelsOf = (ix: ReturnType<typeof indexOf>, text: string) => matches(ix, text).map((m) => `${m.start}-${m.end}:${ix.labels[m.pattern]}`);
@@ -39,6 +42,32 @@ describe('page vocabulary sub-index', () => {
         expect(labelsOf(selectByFirstTokens(ix, hashes.values()), text)).toEqual(labelsOf(ix, text));
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('finds the same through the filter a page gets: candidates first, patterns for them later', () => {
+    const words = ['nur', 'otan', 'shal', 'ket', 'tenge', 'ақ', 'жол', 'ё', 'е', '宇', '航', 'ß', 'é', 'e\u0301', 'x'];
+    const seps = [' ', ', ', '! ', '\u00a0', '-', '\u00ad', ''];
+    const phrase = fc.array(fc.tuple(fc.constantFrom(...words), fc.constantFrom(...seps)), { minLength: 1, maxLength: 6 }).map((xs) => xs.map(([w, s]) => w + s).join('').trim());
+    fc.assert(
+      fc.property(fc.array(phrase, { minLength: 1, maxLength: 8 }), fc.array(phrase, { minLength: 1, maxLength: 4 }), fc.boolean(), (terms, texts, loose) => {
+        const ix = indexOf(terms.filter(Boolean), loose ? ['kazakh-loose', 'yo-e'] : undefined);
+        const filter = filterFromWire(JSON.parse(JSON.stringify(filterToWire(tokenFilter(ix)))));
+        const wanted = new HashSet();
+        const found = texts.map((text) => {
+          const c = findCandidates(filter, ix.mask, text);
+          if (c === COMPLEX) addTokenHashes(text, ix.mask, wanted);
+          else if (c) for (let q = 1; q < c.length; q += 2) wanted.add(c[q]!);
+          return c;
+        });
+        const sub = selectByFirstTokens(ix, wanted.values());
+        texts.forEach((text, i) => {
+          const out: RawMatch[] = [];
+          matchCandidates(sub, text, found[i]!, out);
+          expect(out.map((m) => `${m.start}-${m.end}:${sub.labels[m.pattern]}`)).toEqual(labelsOf(ix, text));
+        });
+      }),
+      { numRuns: 1000 },
     );
   });
 });
