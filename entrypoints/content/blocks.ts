@@ -9,43 +9,57 @@ import type { BlockCandidates } from '../../lib/match/scan';
  * world costs more than all the matching.
  */
 export class TextBlock {
-  private layout: { nodes: Text[]; starts: number[] } | null;
+  private readonly nodeList: Text[];
+  private readonly startList: number[];
+  /** Walks the block's text nodes as far as ranges have needed; null once done (or for walked blocks). */
+  private walker: TreeWalker | null = null;
+  private el: Element | null;
+  private len = 0;
   /** Its tokens that may start a term, once noted (see findCandidates); undefined before. */
   candidates: BlockCandidates | undefined;
 
   constructor(
     readonly text: string,
-    private readonly el: Element | null,
+    el: Element | null,
     nodes: Text[] = [],
     starts: number[] = [],
   ) {
-    this.layout = el ? null : { nodes, starts };
+    this.nodeList = nodes;
+    this.startList = starts;
+    this.el = el;
   }
 
-  /** The block's text nodes, in order (empty when the block changed since it was read). */
-  get nodes(): Text[] {
-    return this.resolve().nodes;
-  }
-
-  /** Offset of each node's text within `text`. */
-  get starts(): number[] {
-    return this.resolve().starts;
-  }
-
-  private resolve(): { nodes: Text[]; starts: number[] } {
-    if (this.layout) return this.layout;
-    const nodes: Text[] = [];
-    const starts: number[] = [];
-    const walker = this.el!.ownerDocument.createTreeWalker(this.el!, 4 /* NodeFilter.SHOW_TEXT */);
-    let len = 0;
-    for (let t = walker.nextNode() as Text | null; t; t = walker.nextNode() as Text | null) {
-      if (t.length === 0) continue;
-      nodes.push(t);
-      starts.push(len);
-      len += t.length;
+  /**
+   * The block's text nodes in order with their offsets in `text`, looked up at least as far as
+   * offset `end`: a match near a block's start never fetches the rest. Empty when the block's
+   * text changed since it was read.
+   */
+  layoutTo(end = Infinity): { nodes: Text[]; starts: number[] } {
+    if (this.el) {
+      this.walker = this.el.ownerDocument.createTreeWalker(this.el, 4 /* NodeFilter.SHOW_TEXT */);
+      this.el = null;
     }
-    this.layout = len === this.text.length ? { nodes, starts } : { nodes: [], starts: [] };
-    return this.layout;
+    while (this.walker && this.len < end) {
+      const t = this.walker.nextNode() as Text | null;
+      if (!t || this.len + t.length > this.text.length) {
+        this.walker = null;
+        if (t || this.len !== this.text.length) this.nodeList.length = this.startList.length = 0;
+        break;
+      }
+      if (t.length === 0) continue;
+      this.nodeList.push(t);
+      this.startList.push(this.len);
+      this.len += t.length;
+    }
+    return { nodes: this.nodeList, starts: this.startList };
+  }
+
+  get nodes(): Text[] {
+    return this.layoutTo().nodes;
+  }
+
+  get starts(): number[] {
+    return this.layoutTo().starts;
   }
 }
 

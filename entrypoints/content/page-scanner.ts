@@ -24,7 +24,7 @@ function nodeAt(starts: number[], at: number): number {
 
 /** The DOM range of [start, end) in `block`, or null when its nodes no longer hold the text it was read with. */
 function toRange(block: TextBlock, start: number, end: number): Range | null {
-  const { nodes, starts } = block;
+  const { nodes, starts } = block.layoutTo(end);
   if (nodes.length === 0) return null;
   const a = nodeAt(starts, start);
   // The end belongs to the node holding the last matched unit, not the next one.

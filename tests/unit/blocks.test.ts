@@ -43,6 +43,8 @@ describe('collectBlocks', () => {
     const { document } = parseHTML('<!doctype html><html><body><p>ab<a href="#x"><em>cd</em></a><!-- note -->ef</p></body></html>');
     const [b] = collectBlocks(document.body);
     expect(b!.text).toBe('abcdef');
+    expect(b!.layoutTo(2).nodes.map((n) => n.data)).toEqual(['ab']);
+    expect(b!.layoutTo(3).nodes.map((n) => n.data)).toEqual(['ab', 'cd']);
     expect(b!.starts).toEqual([0, 2, 4]);
     expect(b!.nodes.map((n) => n.data)).toEqual(['ab', 'cd', 'ef']);
   });
