@@ -4,7 +4,7 @@ import type { BrowserContext, Worker } from 'playwright-core';
 export declare const ROOT: string;
 export declare const BUILD: string;
 export declare const CHROMIUM: string;
-export declare function launchWithExtension(options?: { headless?: boolean }): Promise<{
+export declare function launchWithExtension(options?: { headless?: boolean; extension?: string }): Promise<{
   context: BrowserContext;
   worker: Worker;
   extensionId: string;

@@ -11,9 +11,10 @@ export const ROOT = resolve(import.meta.dirname, '../..');
 export const BUILD = join(ROOT, '.output/chrome-mv3');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** @param {{ headless?: boolean }} [options] */
+/** @param {{ headless?: boolean, extension?: string }} [options] `extension`: another unpacked extension than the build */
 export async function launchWithExtension(options = {}) {
-  if (!existsSync(join(BUILD, 'manifest.json'))) throw new Error(`No build at ${BUILD}: run npm run build`);
+  const ext = options.extension ?? BUILD;
+  if (!existsSync(join(ext, 'manifest.json'))) throw new Error(`No build at ${ext}: run npm run build`);
   if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: apt-get install -y chromium, or set CHROMIUM_PATH`);
   const headless = options.headless ?? true;
   const userDataDir = mkdtempSync(join(tmpdir(), 'gloss-chromium-'));
@@ -31,8 +32,8 @@ export async function launchWithExtension(options = {}) {
       '--disable-sync',
       '--disable-quic',
       '--no-first-run',
-      `--disable-extensions-except=${BUILD}`,
-      `--load-extension=${BUILD}`,
+      `--disable-extensions-except=${ext}`,
+      `--load-extension=${ext}`,
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
