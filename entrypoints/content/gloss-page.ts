@@ -53,7 +53,7 @@ export class GlossPage implements IndexSource {
    */
   private wireFilter: WireFilter | null = null;
   private filter: TokenFilter | null = null;
-  private vocab = new HashSet();
+  private wanted = new HashSet();
   private askedFor = 0;
   private lookup: Promise<void> | null = null;
   private readonly startedAt = performance.now();
@@ -118,7 +118,7 @@ export class GlossPage implements IndexSource {
     this.wireFilter = reply.filter;
     this.filter = null;
     this.ix = null;
-    this.vocab = new HashSet();
+    this.wanted = new HashSet();
     this.askedFor = 0;
     this.termOf.clear();
     for (const m of reply.first) this.termOf.set(m.key, m.term);
@@ -149,18 +149,18 @@ export class GlossPage implements IndexSource {
     if (!filter) return;
     for (const b of blocks) {
       const found = (b.candidates = findCandidates(filter, this.mask, b.text));
-      if (found === COMPLEX) addTokenHashes(b.text, this.mask, this.vocab);
-      else if (found) for (let q = 1; q < found.length; q += 2) this.vocab.add(found[q]!);
+      if (found === COMPLEX) addTokenHashes(b.text, this.mask, this.wanted);
+      else if (found) for (let q = 1; q < found.length; q += 2) this.wanted.add(found[q]!);
     }
   }
 
   /** IndexSource: the part of the index this page's tokens can start, asked for when they grew. */
   async current(): Promise<CompiledIndex | null> {
     // One request at a time; a scan that arrives meanwhile waits and asks again if it added words.
-    while (this.lookup || this.vocab.size !== this.askedFor) {
+    while (this.lookup || this.wanted.size !== this.askedFor) {
       if (!this.lookup) {
-        this.askedFor = this.vocab.size;
-        this.lookup = call('index:lookup', { url: location.href, hashes: encodeInt32(this.vocab.values()) })
+        this.askedFor = this.wanted.size;
+        this.lookup = call('index:lookup', { url: location.href, hashes: encodeInt32(this.wanted.values()) })
           .then((wire) => {
             this.ix = wire ? fromWire(wire) : null;
             if (this.ix) this.ix.entries.forEach((key, e) => this.termOf.set(key, this.ix!.terms[e]!));
