@@ -46,7 +46,7 @@ export function rawTokenHashes(raw: string, mask: number, filter: TokenFilter | 
     let c = raw.charCodeAt(i);
     let f = c < 0x80 ? c : foldUnit(c);
     if (f < 0) return COMPLEX;
-    let k = c < 0x80 ? ASCII_CLASS[c]! : isIgnorable(c) ? IGNORED : classOfUnit(f);
+    const k = c < 0x80 ? ASCII_CLASS[c]! : isIgnorable(c) ? IGNORED : classOfUnit(f);
     if (k !== WORD && k !== SOLO) {
       i++;
       continue;
@@ -57,19 +57,20 @@ export function rawTokenHashes(raw: string, mask: number, filter: TokenFilter | 
       h = hashStep(h, mask ? foldTable(mask, f) : f);
       i++;
     } else {
+      h = hashStep(h, c < 0x80 ? (c >= 0x41 && c <= 0x5a ? c + 32 : c) : mask ? foldTable(mask, f) : f);
       for (;;) {
-        if (k === WORD) h = hashStep(h, c < 0x80 ? (c >= 0x41 && c <= 0x5a ? c + 32 : c) : mask ? foldTable(mask, f) : f);
         if (++i >= n) break;
         c = raw.charCodeAt(i);
         if (c < 0x80) {
-          k = ASCII_CLASS[c]!;
-          if (k !== WORD) break;
+          if (ASCII_CLASS[c] !== WORD) break;
+          h = hashStep(h, c >= 0x41 && c <= 0x5a ? c + 32 : c);
           continue;
         }
         f = foldUnit(c);
         if (f < 0) return COMPLEX;
-        k = isIgnorable(c) ? IGNORED : classOfUnit(f);
-        if (k !== WORD && k !== IGNORED) break;
+        if (isIgnorable(c)) continue;
+        if (classOfUnit(f) !== WORD) break;
+        h = hashStep(h, mask ? foldTable(mask, f) : f);
       }
     }
     if (sink) sink.add(h);
