@@ -62,7 +62,11 @@ export function rawTokenHashes(raw: string, mask: number, filter: TokenFilter | 
         if (++i >= n) break;
         c = raw.charCodeAt(i);
         if (c < 0x80) {
-          if (ASCII_CLASS[c] !== WORD) break;
+          if (ASCII_CLASS[c] !== WORD) {
+            // An ASCII unit that is not a word unit is a gap: step over it here, not read it again.
+            i++;
+            break;
+          }
           h = hashStep(h, c >= 0x41 && c <= 0x5a ? c + 32 : c);
           continue;
         }
