@@ -52,30 +52,31 @@ export function rawTokenHashes(raw: string, mask: number, filter: TokenFilter | 
       continue;
     }
     const start = i;
-    let h = HASH_SEED;
-    if (k === SOLO) {
-      h = hashStep(h, mask ? foldTable(mask, f) : f);
-      i++;
-    } else {
-      h = hashStep(h, c < 0x80 ? (c >= 0x41 && c <= 0x5a ? c + 32 : c) : mask ? foldTable(mask, f) : f);
-      for (;;) {
-        if (++i >= n) break;
-        c = raw.charCodeAt(i);
-        if (c < 0x80) {
-          if (ASCII_CLASS[c] !== WORD) {
-            // An ASCII unit that is not a word unit is a gap: step over it here, not read it again.
-            i++;
-            break;
-          }
-          h = hashStep(h, c >= 0x41 && c <= 0x5a ? c + 32 : c);
-          continue;
+    // One hash step per loop, written once: the hot loop stays small enough for the JIT to inline it.
+    let h = hashStep(HASH_SEED, c < 0x80 ? (c >= 0x41 && c <= 0x5a ? c + 32 : c) : mask ? foldTable(mask, f) : f);
+    i++;
+    while (k === WORD && i < n) {
+      c = raw.charCodeAt(i);
+      let u: number;
+      if (c < 0x80) {
+        if (ASCII_CLASS[c] !== WORD) {
+          // An ASCII unit that is not a word unit is a gap: step over it here, not read it again.
+          i++;
+          break;
         }
+        u = c >= 0x41 && c <= 0x5a ? c + 32 : c;
+      } else {
         f = foldUnit(c);
         if (f < 0) return COMPLEX;
-        if (isIgnorable(c)) continue;
+        if (isIgnorable(c)) {
+          i++;
+          continue;
+        }
         if (classOfUnit(f) !== WORD) break;
-        h = hashStep(h, mask ? foldTable(mask, f) : f);
+        u = mask ? foldTable(mask, f) : f;
       }
+      h = hashStep(h, u);
+      i++;
     }
     if (sink) sink.add(h);
     if (tokens && hasBit(tokens, shift, h)) addCandidate(start, h);
