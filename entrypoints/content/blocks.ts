@@ -91,14 +91,19 @@ export function isBlockElement(el: Element): boolean {
   return BLOCK_TAGS.has(el.tagName);
 }
 
-function isSkipped(el: Element): boolean {
-  if (el.namespaceURI === SVG_NS) return el.localName === 'title' || el.localName === 'desc' || el.localName === 'metadata' || el.localName === 'style' || el.localName === 'script';
-  if (el.namespaceURI === MATHML_NS) return el.localName === 'annotation' || el.localName === 'annotation-xml';
-  if (SKIP_TAGS.has(el.tagName) || el.localName === HOST_TAG) return true;
+const HOST_TAG_NAME = HOST_TAG.toUpperCase();
+
+// Each DOM property read from a content script's isolated world costs a trip through the
+// bindings, so the walker reads an element's namespace and tag once and passes them along.
+function isSkipped(el: Element, ns: string | null = el.namespaceURI, tag: string = el.tagName): boolean {
+  if (ns === SVG_NS) return el.localName === 'title' || el.localName === 'desc' || el.localName === 'metadata' || el.localName === 'style' || el.localName === 'script';
+  if (ns === MATHML_NS) return el.localName === 'annotation' || el.localName === 'annotation-xml';
+  if (SKIP_TAGS.has(tag) || tag === HOST_TAG_NAME) return true;
+  if (tag === 'DIALOG' && !el.hasAttribute('open')) return true;
+  if (!el.hasAttributes()) return false;
   if (el.hasAttribute('hidden')) return true;
   const ce = el.getAttribute('contenteditable');
   if (ce !== null && ce !== 'false') return true;
-  if (el.tagName === 'DIALOG' && !el.hasAttribute('open')) return true;
   const style = el.getAttribute('style');
   return style !== null && HIDING_STYLE.test(style);
 }
@@ -214,16 +219,18 @@ export class BlockWalker {
   }
 
   private enter(el: Element, svgText: boolean): void {
-    if (isSkipped(el)) return;
+    const ns = el.namespaceURI;
+    const tag = el.tagName;
+    if (isSkipped(el, ns, tag)) return;
     let inner = svgText;
-    if (el.namespaceURI === SVG_NS) inner = el.localName === 'text' || el.localName === 'foreignObject' ? true : el.localName === 'svg' ? false : svgText;
-    const block = isBlockElement(el);
+    if (ns === SVG_NS) inner = el.localName === 'text' || el.localName === 'foreignObject' ? true : el.localName === 'svg' ? false : svgText;
+    const block = BLOCK_TAGS.has(tag);
     if (block) this.c.flush();
-    if (block && inner && el.namespaceURI !== SVG_NS && el.tagName !== 'DETAILS' && plainInside(el)) {
+    if (block && inner && ns !== SVG_NS && tag !== 'DETAILS' && plainInside(el)) {
       this.c.whole(el);
       return;
     }
-    if (el.tagName === 'DETAILS' && !el.hasAttribute('open')) {
+    if (tag === 'DETAILS' && !el.hasAttribute('open')) {
       // A closed <details> shows only its first <summary>.
       this.stack.push({ next: null, svgText: inner, block: true });
       const summary = Array.from(el.children).find((c) => c.tagName === 'SUMMARY');
