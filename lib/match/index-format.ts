@@ -117,6 +117,13 @@ function base64ToBuffer(b64: string): ArrayBuffer {
   return bytes.buffer;
 }
 
+/** Slot of first-token hash `h` in `ix`'s slot table, or -1. */
+export function slotOf(ix: Pick<CompiledIndex, 'slotHash' | 'slotCount'>, h: number): number {
+  const size = ix.slotHash.length;
+  for (let slot = h & (size - 1); ix.slotCount[slot] !== 0; slot = (slot + 1) & (size - 1)) if (ix.slotHash[slot] === h) return slot;
+  return -1;
+}
+
 /** Hashes travel as base64 of their bytes: a tenth of the size of a JSON number list. */
 export function encodeInt32(values: Iterable<number>): string {
   const a = Int32Array.from(values);

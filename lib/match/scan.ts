@@ -3,7 +3,7 @@
 // match is a whole word by construction) or single characters of scripts written without spaces.
 
 import { widthAt } from './classify';
-import type { CompiledIndex } from './index-format';
+import { slotOf, type CompiledIndex } from './index-format';
 import { classOfUnit, GAP, isSoftPunct, SOLO, WORD } from '../text/chars';
 import { candidates, COMPLEX, rawTokenHashes } from './raw-tokens';
 import { tokenFilter, type TokenFilter } from './token-filter';
@@ -194,13 +194,6 @@ function tryToken(ix: CompiledIndex, v: Verifier, f: Folded, raw: string, s: num
   return -1;
 }
 
-/** Slot of first-token hash `h`, or -1. */
-function slotOf(ix: CompiledIndex, h: number): number {
-  const size = ix.slotHash.length;
-  for (let slot = h & (size - 1); ix.slotCount[slot] !== 0; slot = (slot + 1) & (size - 1)) if (ix.slotHash[slot] === h) return slot;
-  return -1;
-}
-
 /** Appends the leftmost-longest, non-overlapping matches of `ix` in folded text `f` to `out`. */
 export function scanFolded(ix: CompiledIndex, f: Folded, raw: string, out: RawMatch[]): void {
   const key = f.key;
@@ -225,14 +218,6 @@ export function scanFolded(ix: CompiledIndex, f: Folded, raw: string, out: RawMa
   }
 }
 
-/** Index just after the token starting at key index `i`. */
-function tokenEnd(key: Uint16Array, i: number, n: number): number {
-  if (cls(key, i, n) === SOLO) return i + widthAt(key, i, n);
-  do i++;
-  while (i < n && cls(key, i, n) === WORD);
-  return i;
-}
-
 /** Longest key among the patterns of `slot`. */
 function longestIn(ix: CompiledIndex, slot: number): number {
   let len = 0;
@@ -249,6 +234,7 @@ function longestIn(ix: CompiledIndex, slot: number): number {
  */
 function scanCandidates(ix: CompiledIndex, raw: string, pairs: Int32Array, count: number, out: RawMatch[]): void {
   let v: Verifier | null = null;
+  const tok: Token = { hash: 0, end: 0 };
   // Where the last match ended: the raw start of the key unit after it, and its raw end.
   let clipAt = 0;
   let lastEnd = 0;
@@ -263,7 +249,8 @@ function scanCandidates(ix: CompiledIndex, raw: string, pairs: Int32Array, count
     let step = 0;
     while (step + 1 < f.steps && f.stepAt[step + 1]! + f.stepDelta[step + 1]! <= r) step++;
     const k = r - f.stepDelta[step]!;
-    const end = tryToken(ix, v, f, raw, k, tokenEnd(f.key, k, f.length), slot, 0, out);
+    const tokEnd = hashToken(f.key, k, f.length, cls(f.key, k, f.length), tok).end;
+    const end = tryToken(ix, v, f, raw, k, tokEnd, slot, 0, out);
     if (end < 0) continue;
     const m = out[out.length - 1]!;
     if (m.start < clipAt) m.start = clipAt;

@@ -2,7 +2,7 @@
 // its page and the background answers with only the patterns that start with one of them, so a
 // tab never receives (or decodes, or holds) 50,000 terms to paint twenty.
 
-import { allocPatterns, slotTable, type CompiledIndex, type SlotRun } from './index-format';
+import { allocPatterns, slotOf, slotTable, type CompiledIndex, type SlotRun } from './index-format';
 import type { HashSet } from './hash-set';
 import { COMPLEX, rawTokenHashes } from './raw-tokens';
 import { GAP } from '../text/chars';
@@ -24,17 +24,11 @@ export function addTokenHashes(raw: string, mask: number, out: HashSet): void {
   }
 }
 
-function findSlot(ix: CompiledIndex, h: number): number {
-  const size = ix.slotHash.length;
-  for (let slot = h & (size - 1); ix.slotCount[slot] !== 0; slot = (slot + 1) & (size - 1)) if (ix.slotHash[slot] === h) return slot;
-  return -1;
-}
-
 /** The sub-index of patterns whose first token hashes to one of `hashes`. */
 export function selectByFirstTokens(ix: CompiledIndex, hashes: Iterable<number>): CompiledIndex {
   const runs: SlotRun[] = [];
   for (const h of new Set(hashes)) {
-    const slot = findSlot(ix, h);
+    const slot = slotOf(ix, h);
     if (slot >= 0) runs.push({ hash: h, first: ix.slotFirst[slot]!, count: ix.slotCount[slot]! });
   }
   runs.sort((a, b) => a.first - b.first);
