@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
-import type { BrowserContext, Page, Worker } from 'playwright-core';
+import type { BrowserContext, Locator, Page, Worker } from 'playwright-core';
 import { launchWithExtension, ROOT, sendToActiveTab, serve, textPoint } from './launch.mjs';
 
 export { ROOT };
@@ -106,6 +106,13 @@ export async function openPopup(b: Browser, page: Page): Promise<Page> {
   const popup = await b.context.newPage();
   await popup.goto(`chrome-extension://${b.extensionId}/popup.html?tab=${tabId}`);
   return popup;
+}
+
+/** Moves the mouse onto the first occurrence of `text`, as a reader would, and returns the popover card. */
+export async function hoverOver(page: Page, text: string): Promise<Locator> {
+  const { x, y } = await pointOf(page, text);
+  await page.mouse.move(x, y, { steps: 3 });
+  return page.locator('gloss-root .card');
 }
 
 /** Viewport centre of the nth occurrence of `text` in the page's text nodes. */

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, openPopup, paintedTexts, pointOf, ROOT, startServer, waitForPaint, type Browser } from './harness';
+import { hoverOver, launch, openPopup, paintedTexts, ROOT, startServer, waitForPaint, type Browser } from './harness';
 
 
 const DEMO = '/demo/kazakhstan-january-2022.html';
@@ -72,9 +72,7 @@ describe('bad input', () => {
     expect(await packNames()).toContain('<i>Markup</i> test');
     const page = await b.open(`${base}/demo/kazakhstan-january-2022.html`);
     await waitForPaint(page);
-    const { x, y } = await pointOf(page, 'Steppe');
-    await page.mouse.move(x, y, { steps: 3 });
-    const card = page.locator('gloss-root .card');
+    const card = await hoverOver(page, 'Steppe');
     await expect.poll(() => card.locator('.term').textContent(), { timeout: 3000 }).toBe('Steppe');
     expect(await card.locator('.short').textContent()).toBe(pack.entries[0]!.short);
     expect(await card.locator('img, b, script').count()).toBe(0);

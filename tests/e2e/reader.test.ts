@@ -3,7 +3,7 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launch, openPopup, paintedTexts, pageTerms, pointOf, startServer, tabCall, waitForPaint, type Browser } from './harness';
+import { hoverOver, launch, openPopup, paintedTexts, pageTerms, pointOf, startServer, tabCall, waitForPaint, type Browser } from './harness';
 
 const PAGE = '/corpus/kazakhstan/opendemocracy-kazakhstan-interview.html';
 let b: Browser;
@@ -94,9 +94,7 @@ describe('Kazakhstan page', () => {
   });
 
   it('stays open while the pointer is over it and closes after it leaves', async () => {
-    const { x, y } = await pointOf(page, 'titushki');
-    await page.mouse.move(x, y, { steps: 3 });
-    await page.locator('gloss-root .card .term').waitFor({ timeout: 3000 });
+    await (await hoverOver(page, 'titushki')).locator('.term').waitFor({ timeout: 3000 });
     const box = await page.locator('gloss-root .card').boundingBox();
     expect(box).not.toBeNull();
     await page.mouse.move(box!.x + 20, box!.y + 20, { steps: 3 });
@@ -164,9 +162,7 @@ describe('a page that changes', () => {
   it('shows a related entry in place and where else the reader met the term', async () => {
     const page = await b.open(`${base}/demo/kazakhstan-january-2022.html`);
     await waitForPaint(page);
-    const { x, y } = await pointOf(page, 'titushki');
-    await page.mouse.move(x, y, { steps: 3 });
-    const card = page.locator('gloss-root .card');
+    const card = await hoverOver(page, 'titushki');
     await expect.poll(() => card.locator('.term').textContent(), { timeout: 3000 }).toBe('titushki');
     // The Kazakhstan article, opened earlier in this browser, also has titushki.
     expect(await card.locator('.seen a').allTextContents()).toContain('What really happened in Kazakhstan? A feminist perspective | openDemocracy');
