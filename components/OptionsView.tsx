@@ -64,6 +64,16 @@ function SettingsForm({ settings, onSettings }: { settings: Settings; onSettings
           ))}
         </select>
       </label>
+      <label class="switch">
+        <input type="checkbox" checked={settings.recordHistory} onChange={(e) => onSettings({ recordHistory: (e.currentTarget as HTMLInputElement).checked })} />
+        <span>
+          Remember where I met terms
+          <span class="desc">
+            Gloss keeps, on this device only, the address (without its query or fragment) and title of pages where you met each term, and shows them in the popover as “Also met on”.
+            Nothing is kept in private windows or on sites where Gloss is off. Turning this off forgets everything kept so far.
+          </span>
+        </span>
+      </label>
       <label class="field">
         <span>Sites where Gloss is off (one per line)</span>
         <textarea rows={4} value={sites} onInput={(e) => setSites((e.currentTarget as HTMLTextAreaElement).value)} onBlur={() => onSettings({ disabledSites: sites.split(/\s+/).filter(Boolean) })} />

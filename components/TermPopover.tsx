@@ -11,6 +11,12 @@ export interface TermPopoverProps {
   /** Set when a related entry is shown in place; offers a way back. */
   relatedFrom?: string;
   t: Strings;
+  /**
+   * A page of the extension's own origin showing where else the reader met the entry. The
+   * reader's history never enters the page's DOM: only this frame, which the page cannot read,
+   * fetches and shows it. Its size never depends on what it shows.
+   */
+  historyFrameUrl?: string;
   onRelated: (key: string) => void;
   onBack: () => void;
   onClose: () => void;
@@ -26,19 +32,24 @@ function Link({ url, children }: { url: string; children: string }) {
   );
 }
 
-export function TermPopover({ view, matchNote, relatedFrom, t, onRelated, onBack, onClose }: TermPopoverProps) {
+/** Only the reader acts on Gloss's UI: events a page script dispatched are ignored. */
+const trusted = (act: () => void) => (e: Event) => {
+  if (e.isTrusted) act();
+};
+
+export function TermPopover({ view, matchNote, relatedFrom, t, historyFrameUrl, onRelated, onBack, onClose }: TermPopoverProps) {
   if (view === undefined) return <div class="card" role="dialog" aria-busy="true">{t.loading}</div>;
   if (view === null) return <div class="card" role="dialog">{t.notFound}</div>;
   return (
     <div class="card" role="dialog" aria-label={view.term} tabIndex={-1}>
       <header>
         {relatedFrom !== undefined && (
-          <button type="button" class="icon" aria-label={t.back} onClick={onBack}>
+          <button type="button" class="icon" aria-label={t.back} onClick={trusted(onBack)}>
             ←
           </button>
         )}
         <h2 class="term">{view.term}</h2>
-        <button type="button" class="icon" aria-label={t.close} onClick={onClose}>
+        <button type="button" class="icon" aria-label={t.close} onClick={trusted(onClose)}>
           ×
         </button>
       </header>
@@ -71,7 +82,7 @@ export function TermPopover({ view, matchNote, relatedFrom, t, onRelated, onBack
           <ul class="related">
             {view.related.map((r) => (
               <li key={r.key}>
-                <button type="button" class="chip" title={r.short} onClick={() => onRelated(r.key)}>
+                <button type="button" class="chip" title={r.short} onClick={trusted(() => onRelated(r.key))}>
                   {r.term}
                 </button>
               </li>
@@ -79,16 +90,10 @@ export function TermPopover({ view, matchNote, relatedFrom, t, onRelated, onBack
           </ul>
         </section>
       )}
-      {view.seenOn.length > 0 && (
+      {historyFrameUrl && (
         <section>
           <h3>{t.seenOn}</h3>
-          <ul class="seen">
-            {view.seenOn.slice(0, 5).map((s) => (
-              <li key={s.url}>
-                <Link url={s.url}>{s.title || s.url}</Link>
-              </li>
-            ))}
-          </ul>
+          <iframe class="history" src={historyFrameUrl} title={t.seenOn} />
         </section>
       )}
       <footer>

@@ -1,6 +1,7 @@
 // The one message contract between content scripts, extension pages and the background.
 // Requests and replies are typed per message; errors cross as data, never as thrown objects.
 
+import type { ContentRequests, PageRequests } from './message-schemas';
 import type { WireIndex } from './match/index-format';
 import type { WireFilter } from './match/token-filter';
 import type { PackSource } from './pack/format';
@@ -23,8 +24,17 @@ export interface EntryView {
   tags: string[];
   related: RelatedView[];
   packTitle: string;
-  /** Other pages where the reader met this entry, newest first. */
-  seenOn: { url: string; title: string }[];
+}
+
+/**
+ * Where else the reader met an entry. Private: only the extension's own pages receive it (the
+ * popover shows it in a frame of the extension's origin, never in the page's DOM).
+ */
+export interface MetElsewhere {
+  /** False when the reader turned the history off. */
+  recording: boolean;
+  /** Pages (origin and path, never a query), newest first. */
+  pages: { url: string; title: string }[];
 }
 
 export interface PackSummary {
@@ -88,26 +98,37 @@ export interface PageStats {
   terms: number;
 }
 
-/** Messages the background answers. */
-export interface BackgroundApi {
+/** Replies of the requests a content script may send (request shapes: lib/message-schemas.ts). */
+interface ContentReplies {
   /**
    * Settings, and the terms in the text of the page's first slice of blocks: the background's
    * matcher is already warm, while a page that just loaded would run it cold, so the first
    * paint needs one round trip and no index at all.
    */
-  'page:index': { req: { url: string; texts: string[] }; res: PageIndexReply };
+  'page:index': PageIndexReply;
   /** The patterns starting with one of the given token hashes (base64 Int32Array): the page's tokens that passed the filter. */
-  'index:lookup': { req: { url: string; hashes: string }; res: WireIndex | null };
-  'entry:get': { req: { key: string; pageUrl?: string }; res: EntryView | null };
-  'encounters:record': { req: { keys: string[]; url: string; title: string }; res: null };
-  'site:set': { req: { host: string; enabled: boolean }; res: Settings };
-  'settings:get': { req: Empty; res: Settings };
-  'settings:update': { req: { patch: Partial<Settings> }; res: Settings };
-  'packs:list': { req: Empty; res: PackSummary[] };
-  'pack:import': { req: { text: string; source: 'file' | 'url' }; res: PackSummary };
-  'pack:setEnabled': { req: { id: string; enabled: boolean }; res: null };
-  'pack:delete': { req: { id: string }; res: null };
+  'index:lookup': WireIndex | null;
+  'entry:get': EntryView | null;
+  'encounters:record': null;
 }
+
+/** Replies of the requests only extension pages may send. */
+interface PageReplies {
+  'encounters:list': MetElsewhere;
+  'site:set': Settings;
+  'settings:get': Settings;
+  'settings:update': Settings;
+  'packs:list': PackSummary[];
+  'pack:import': PackSummary;
+  'pack:setEnabled': null;
+  'pack:delete': null;
+}
+
+type Api<Req, Res extends { [K in keyof Req]: unknown }> = { [K in keyof Req]: { req: Req[K]; res: Res[K] } };
+/** What a content script may ask the background. */
+export type ContentToBackgroundApi = Api<ContentRequests, ContentReplies>;
+/** What the extension's own pages may ask the background: everything. */
+export type BackgroundApi = ContentToBackgroundApi & Api<PageRequests, PageReplies>;
 
 /** Messages a content script answers (from the background or the popup). */
 export interface ContentApi {

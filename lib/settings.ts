@@ -9,9 +9,11 @@ export interface Settings {
   highlightStyle: HighlightStyle;
   /** Host names where Gloss stays off. */
   disabledSites: string[];
+  /** Remember the pages where the reader met each term ("where else you met it"). */
+  recordHistory: boolean;
 }
 
-export const DEFAULT_SETTINGS: Settings = { hoverDelayMs: 300, highlightStyle: 'underline', disabledSites: [] };
+export const DEFAULT_SETTINGS: Settings = { hoverDelayMs: 300, highlightStyle: 'underline', disabledSites: [], recordHistory: true };
 
 export function sanitizeSettings(input: Partial<Settings> | undefined): Settings {
   const s = { ...DEFAULT_SETTINGS, ...input };
@@ -20,6 +22,7 @@ export function sanitizeSettings(input: Partial<Settings> | undefined): Settings
     hoverDelayMs: Number.isFinite(delay) ? Math.min(2000, Math.max(0, Math.round(delay))) : DEFAULT_SETTINGS.hoverDelayMs,
     highlightStyle: HIGHLIGHT_STYLES.includes(s.highlightStyle) ? s.highlightStyle : DEFAULT_SETTINGS.highlightStyle,
     disabledSites: [...new Set((Array.isArray(s.disabledSites) ? s.disabledSites : []).map(normalizeHost).filter(Boolean))],
+    recordHistory: s.recordHistory !== false,
   };
 }
 

@@ -2,6 +2,7 @@
 
 import type Dexie from 'dexie';
 import type { Transaction } from 'dexie';
+import { stripToLocation } from '../lib/encounter-location';
 
 export const SCHEMA_V1 = {
   packs: 'id',
@@ -26,7 +27,33 @@ export async function upgradeToV2(tx: Transaction): Promise<void> {
     });
 }
 
+// v3: same tables; encounters keep only origin and path. Rows stored with a query or fragment are
+// rewritten, and rows that become the same page merge, keeping the newest visit.
+export const SCHEMA_V3 = { ...SCHEMA_V2 } as const;
+
+interface StoredEncounter {
+  entryKey: string;
+  url: string;
+  title: string;
+  seenAt: number;
+}
+
+export async function upgradeToV3(tx: Transaction): Promise<void> {
+  const table = tx.table<StoredEncounter>('encounters');
+  const rows = await table.toArray();
+  const merged = new Map<string, StoredEncounter>();
+  for (const row of rows) {
+    const url = stripToLocation(row.url);
+    const id = `${row.entryKey}\n${url}`;
+    const kept = merged.get(id);
+    if (!kept || kept.seenAt < row.seenAt) merged.set(id, { ...row, url });
+  }
+  await table.clear();
+  await table.bulkPut([...merged.values()]);
+}
+
 export function defineSchema(db: Dexie): void {
   db.version(1).stores(SCHEMA_V1);
   db.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
+  db.version(3).stores(SCHEMA_V3).upgrade(upgradeToV3);
 }

@@ -1,15 +1,16 @@
 // The background's side of the message contract.
 
-import type { Runtime } from 'webextension-polyfill';
-import type { BackgroundApi, EntryView, Handlers } from '../../lib/messages';
+import { encounterLocation } from '../../lib/encounter-location';
+import type { EntryView } from '../../lib/messages';
 import { filterToWire, tokenFilter } from '../../lib/match/token-filter';
 import { parsePackText } from '../../lib/pack/parse';
 import { parseEntryKey, entryKey } from '../../lib/pack/patterns';
 import { isSiteDisabled, normalizeHost, type Settings } from '../../lib/settings';
 import type { GlossDB } from '../../storage/db';
-import { otherEncounters, recordEncounters } from '../../storage/encounters';
+import { clearEncounters, otherEncounters, recordEncounters } from '../../storage/encounters';
 import { deletePack, installPack, listPacks, setPackEnabled, summarize } from '../../storage/packs';
 import { getSettings, updateSettings } from '../../storage/settings';
+import type { BackgroundHandlers, Caller } from './router';
 import { TermIndexCache } from './term-index';
 
 export interface BackgroundDeps {
@@ -20,7 +21,8 @@ export interface BackgroundDeps {
   broadcast: () => void;
 }
 
-async function entryView(db: GlossDB, key: string, pageUrl: string | undefined): Promise<EntryView | null> {
+/** An entry's public pack data: nothing in it is about the reader, so it may render in the page. */
+async function entryView(db: GlossDB, key: string): Promise<EntryView | null> {
   const ref = parseEntryKey(key);
   const [entry, pack] = await Promise.all([db.entries.get([ref.packId, ref.entryId]), db.packs.get(ref.packId)]);
   if (!entry || !pack) return null;
@@ -38,27 +40,46 @@ async function entryView(db: GlossDB, key: string, pageUrl: string | undefined):
     tags: entry.tags ?? [],
     related,
     packTitle: pack.title,
-    seenOn: await otherEncounters(db, key, pageUrl),
   };
 }
 
-export function backgroundHandlers(deps: BackgroundDeps): Handlers<BackgroundApi, Runtime.MessageSender> {
+/**
+ * The page a caller speaks for, as the browser names it: a content script's own URL; for a frame
+ * of ours inside a tab, the page its tab's content script last loaded (Firefox gives frames no
+ * `tab.url` without the "tabs" permission, which Gloss does not ask for).
+ */
+function callerPage({ kind, sender }: Caller, tabPages: Map<number, string>): string | undefined {
+  if (kind === 'content') return sender.url;
+  const tabId = sender.tab?.id;
+  return (tabId !== undefined ? tabPages.get(tabId) : undefined) ?? sender.tab?.url;
+}
+
+export function backgroundHandlers(deps: BackgroundDeps): BackgroundHandlers {
   const { db, index, ready, broadcast } = deps;
   // Every page load asks for the settings; the background is their only writer, so it keeps them.
   let settingsCache: Promise<Settings> | null = null;
   const settingsNow = () => (settingsCache ??= getSettings(db));
   const saveSettings = async (patch: Partial<Settings>) => {
+    if (patch.recordHistory === false) await clearEncounters(db);
     const next = await updateSettings(db, patch);
     settingsCache = Promise.resolve(next);
     broadcast();
     return next;
   };
+  /** Tab id → the URL its content script last asked about (kept while the worker lives). */
+  const tabPages = new Map<number, string>();
   const changed = () => {
     index.invalidate();
     broadcast();
   };
   return {
-    'page:index': async ({ url, texts }) => {
+    'page:index': async ({ url, texts }, caller) => {
+      const tabId = caller.sender.tab?.id;
+      if (caller.kind === 'content' && tabId !== undefined && caller.sender.url) {
+        tabPages.delete(tabId);
+        tabPages.set(tabId, caller.sender.url);
+        if (tabPages.size > 500) tabPages.delete(tabPages.keys().next().value!);
+      }
       await ready;
       const settings = await settingsNow();
       const host = URL.canParse(url) ? new URL(url).hostname : null;
@@ -72,10 +93,22 @@ export function backgroundHandlers(deps: BackgroundDeps): Handlers<BackgroundApi
       const ix = await index.forUrl(url);
       return ix ? TermIndexCache.share(ix, hashes) : null;
     },
-    'entry:get': async ({ key, pageUrl }) => entryView(db, key, pageUrl),
-    'encounters:record': async ({ keys, url, title }) => {
-      await recordEncounters(db, keys.slice(0, 500), url, title);
+    'entry:get': async ({ key }) => entryView(db, key),
+    // Nothing is kept for private tabs, sites the reader turned off, or with the history off.
+    'encounters:record': async ({ keys, title, canonical }, caller) => {
+      const page = callerPage(caller, tabPages);
+      const settings = await settingsNow();
+      if (!page || caller.sender.tab?.incognito || !settings.recordHistory) return null;
+      const location = encounterLocation(page, canonical);
+      if (!location || isSiteDisabled(settings, new URL(location).hostname)) return null;
+      await recordEncounters(db, keys, location, title);
       return null;
+    },
+    'encounters:list': async ({ key }, caller) => {
+      const settings = await settingsNow();
+      if (!settings.recordHistory) return { recording: false, pages: [] };
+      const page = callerPage(caller, tabPages);
+      return { recording: true, pages: await otherEncounters(db, key, page ? encounterLocation(page) : null) };
     },
     'site:set': async ({ host, enabled }) => {
       const h = normalizeHost(host);

@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
-import { dispatch, type ContentApi, type Request } from '../../lib/messages';
+import type { ContentApi, Request } from '../../lib/messages';
 import { GlossDB } from '../../storage/db';
 import { backgroundHandlers } from './handlers';
+import { listen } from './router';
 import { ensureStarterPack, STARTER_PACK_PATH } from './starter-pack';
 import { TermIndexCache } from './term-index';
 
@@ -15,13 +16,7 @@ export default defineBackground(() => {
   const broadcast = () => {
     void browser.tabs.query({}).then((tabs) => tabs.forEach((t) => t.id !== undefined && toTab(t.id, { type: 'index:changed' })));
   };
-  const handlers = backgroundHandlers({ db, index, ready, broadcast });
-
-  browser.runtime.onMessage.addListener((msg, sender, sendResponse) => {
-    if (!msg || typeof msg !== 'object' || !Object.hasOwn(handlers, (msg as { type?: string }).type ?? '')) return undefined;
-    void dispatch(handlers, msg, sender).then(sendResponse);
-    return true;
-  });
+  listen(browser.runtime, backgroundHandlers({ db, index, ready, broadcast }));
 
   browser.commands?.onCommand.addListener(async (command, tab) => {
     if (command !== 'next-term' && command !== 'prev-term') return;

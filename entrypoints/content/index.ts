@@ -15,7 +15,7 @@ export default defineContentScript({
       void dispatch(handlers, msg, sender).then(sendResponse);
       return true;
     });
-    ctx.addEventListener(window, 'wxt:locationchange', () => void page.onLocationChange().catch(() => undefined));
-    void page.start().catch((err: unknown) => console.debug('Gloss could not start on this page', err));
+    ctx.addEventListener(window, 'wxt:locationchange', () => void page.load().catch(() => undefined));
+    void page.load().catch((err: unknown) => console.debug('Gloss could not start on this page', err));
   },
 });

@@ -96,9 +96,10 @@ export class Painter {
     else term.marks?.forEach((m) => m.classList.add(ACTIVE));
   }
 
-  /** All painted terms in document order. */
+  /** All painted terms still on the page, in document order (ranges in removed subtrees cannot be compared). */
   inOrder(): PaintedTerm[] {
-    this.sorted ??= [...this.terms].sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
+    if (this.sorted?.every((t) => t.range.startContainer.isConnected)) return this.sorted;
+    this.sorted = [...this.terms].filter((t) => t.range.startContainer.isConnected).sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
     return this.sorted;
   }
 

@@ -1,7 +1,8 @@
 // Hosts the popover: one custom element with a shadow root (the page's CSS cannot reach in,
-// ours cannot leak out). The Preact view and its positioning load on demand from
-// entrypoints/popover-ui. The root is open: glossary text is public pack data, and tests and
-// assistive tools can read it.
+// ours cannot leak out), in the page only while the popover is open. The Preact view and its
+// positioning load on demand from entrypoints/popover-ui. The root is closed as a second line of
+// defence: what protects the reader is that nothing about her renders here at all (her history
+// shows in a frame of the extension's origin, see docs/privacy.md).
 
 import { browser } from 'wxt/browser';
 import type { TermPopoverProps } from '../../components/TermPopover';
@@ -10,6 +11,7 @@ import { UI_GLOBAL, UI_SCRIPT, type PopoverUi } from './popover-ui-contract';
 
 export class PopoverHost {
   readonly host: HTMLElement;
+  private shadow: ShadowRoot;
   private frame: HTMLDivElement;
   private style: HTMLStyleElement;
   private ui: Promise<PopoverUi> | null = null;
@@ -19,7 +21,7 @@ export class PopoverHost {
 
   constructor() {
     this.host = document.createElement(HOST_TAG);
-    const shadow = this.host.attachShadow({ mode: 'open' });
+    const shadow = (this.shadow = this.host.attachShadow({ mode: 'closed' }));
     this.style = document.createElement('style');
     this.frame = document.createElement('div');
     this.frame.className = 'frame';
@@ -42,8 +44,9 @@ export class PopoverHost {
     return !this.frame.hidden;
   }
 
+  /** True for the host and anything in its shadow tree (events from inside are retargeted to the host). */
   contains(node: Node | null): boolean {
-    return node !== null && (node === this.host || this.host.contains(node));
+    return node !== null && (node === this.host || this.shadow.contains(node));
   }
 
   /** Opens next to `anchor`, or re-renders in place when already open; resolves once drawn. */
@@ -65,12 +68,20 @@ export class PopoverHost {
     (this.frame.querySelector('.card') as HTMLElement | null)?.focus();
   }
 
+  /** True when keyboard focus is inside the popover. */
+  get hasFocus(): boolean {
+    return this.shadow.activeElement !== null;
+  }
+
   hide(): void {
     this.stopPlacing?.();
     this.stopPlacing = null;
     this.anchor = null;
     this.props = null;
     this.frame.hidden = true;
-    void this.ui?.then((ui) => ui.render(this.frame, null));
+    void this.ui?.then((ui) => {
+      if (this.frame.hidden) ui.render(this.frame, null);
+    });
+    this.host.remove();
   }
 }

@@ -3,7 +3,7 @@
 
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchWithExtension, ROOT, serve, textPoint } from './launch.mjs';
+import { glossUi, launchWithExtension, ROOT, serve, textPoint } from './launch.mjs';
 
 const SHOT = join(ROOT, 'artifacts/demo-popover.png');
 const headless = !process.env.DISPLAY || process.env.GLOSS_HEADLESS === '1';
@@ -25,8 +25,13 @@ const target = await page.evaluate(textPoint, { needle: 'titushki' });
 if (!target) throw new Error('The demo page has no "titushki"');
 await page.mouse.move(target.x - 30, target.y - 30);
 await page.mouse.move(target.x, target.y, { steps: 5 });
-await page.locator('gloss-root .card .short').waitFor({ timeout: 5000 });
-await page.waitForTimeout(200);
+const ui = glossUi(page);
+for (let waited = 0; !(await ui.text('.card .short')); waited += 100) {
+  if (waited > 5000) throw new Error('The popover did not open');
+  await page.waitForTimeout(100);
+}
+// Let the history frame (extension origin) draw before the screenshot.
+await page.waitForTimeout(400);
 mkdirSync(join(ROOT, 'artifacts'), { recursive: true });
 await page.screenshot({ path: SHOT });
 const painted = await page.evaluate(() => CSS.highlights.get('gloss-underline')?.size ?? 0);

@@ -4,10 +4,10 @@
 import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
-import type { BrowserContext, Locator, Page, Worker } from 'playwright-core';
-import { launchWithExtension, ROOT, sendToActiveTab, serve, textPoint } from './launch.mjs';
+import type { BrowserContext, Page, Worker } from 'playwright-core';
+import { glossUi, launchWithExtension, ROOT, sendToActiveTab, serve, textPoint, type GlossUi } from './launch.mjs';
 
-export { ROOT };
+export { glossUi, ROOT, type GlossUi };
 /** The shared test corpus: $GLOSS_CORPUS, else beside the checkout, else the workplace's copy. */
 export const CORPUS = [process.env.GLOSS_CORPUS, join(ROOT, '../shared/corpus'), '/work/shared/corpus']
   .filter((p): p is string => Boolean(p))
@@ -108,11 +108,11 @@ export async function openPopup(b: Browser, page: Page): Promise<Page> {
   return popup;
 }
 
-/** Moves the mouse onto the first occurrence of `text`, as a reader would, and returns the popover card. */
-export async function hoverOver(page: Page, text: string): Promise<Locator> {
+/** Moves the mouse onto the first occurrence of `text`, as a reader would, and returns Gloss's UI. */
+export async function hoverOver(page: Page, text: string): Promise<GlossUi> {
   const { x, y } = await pointOf(page, text);
   await page.mouse.move(x, y, { steps: 3 });
-  return page.locator('gloss-root .card');
+  return glossUi(page);
 }
 
 /** Viewport centre of the nth occurrence of `text` in the page's text nodes. */

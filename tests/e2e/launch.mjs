@@ -112,3 +112,68 @@ export async function sendToActiveTab(worker, msg) {
     return reply?.value;
   }, msg);
 }
+
+/**
+ * Reads Gloss's UI in a page, as a reader's assistive tools would see it. The UI's shadow root is
+ * closed, which page scripts and Playwright's locators cannot enter; the DevTools protocol can,
+ * so tests resolve the root through CDP and run small read-only functions against it. Clicks go
+ * through the real mouse at the element's centre.
+ * @param {import('playwright-core').Page} page
+ */
+export function glossUi(page) {
+  /** @type {import('playwright-core').CDPSession | undefined} */
+  let cdp;
+  const session = async () => (cdp ??= await page.context().newCDPSession(page));
+  const shadowRoot = async () => {
+    const s = await session();
+    const { root } = await s.send('DOM.getDocument', { depth: 1 });
+    const { nodeId } = await s.send('DOM.querySelector', { nodeId: root.nodeId, selector: 'gloss-root' });
+    if (!nodeId) return null;
+    const { node } = await s.send('DOM.describeNode', { nodeId, depth: 1, pierce: true });
+    const shadow = node.shadowRoots?.[0];
+    if (!shadow) return null;
+    const { object } = await s.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId });
+    return object.objectId ?? null;
+  };
+  /** Runs `fn(shadowRoot, arg)` in the page; null when no Gloss UI is open. */
+  const run = async (fn, arg) => {
+    const objectId = await shadowRoot().catch(() => null);
+    if (!objectId) return null;
+    const s = await session();
+    const r = await s.send('Runtime.callFunctionOn', {
+      objectId,
+      functionDeclaration: `function (arg) { return (${fn})(this, arg); }`,
+      arguments: [{ value: arg }],
+      returnByValue: true,
+    });
+    if (r.exceptionDetails) throw new Error(r.exceptionDetails.exception?.description ?? r.exceptionDetails.text);
+    return r.result.value ?? null;
+  };
+  const box = (selector, name) =>
+    run(
+      (root, { selector, name }) => {
+        const el = [...root.querySelectorAll(selector)].find((e) => name === undefined || e.textContent.trim() === name || e.getAttribute('aria-label') === name);
+        if (!el) return null;
+        el.scrollIntoView({ block: 'nearest' });
+        const r = el.getBoundingClientRect();
+        return { x: r.x, y: r.y, width: r.width, height: r.height };
+      },
+      { selector, name },
+    );
+  return {
+    /** Text of the first element matching `selector`, or null. */
+    text: (selector) => run((root, sel) => root.querySelector(sel)?.textContent ?? null, selector),
+    texts: async (selector) => (await run((root, sel) => [...root.querySelectorAll(sel)].map((e) => e.textContent), selector)) ?? [],
+    count: async (selector) => (await run((root, sel) => root.querySelectorAll(sel).length, selector)) ?? 0,
+    /** Viewport box of the first element matching `selector` (and, if given, with that text or label). */
+    box,
+    /** Clicks the element with the real mouse. */
+    click: async (selector, name) => {
+      const b = await box(selector, name);
+      if (!b) throw new Error(`No ${selector}${name ? ` named ${name}` : ''} in Gloss's UI`);
+      await page.mouse.click(b.x + b.width / 2, b.y + b.height / 2);
+    },
+    /** The extension-origin frame that shows where else the reader met the open term. */
+    historyFrame: () => page.frames().find((f) => f.url().includes('/met-elsewhere.html')) ?? null,
+  };
+}

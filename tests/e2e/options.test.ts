@@ -72,10 +72,10 @@ describe('bad input', () => {
     expect(await packNames()).toContain('<i>Markup</i> test');
     const page = await b.open(`${base}/demo/kazakhstan-january-2022.html`);
     await waitForPaint(page);
-    const card = await hoverOver(page, 'Steppe');
-    await expect.poll(() => card.locator('.term').textContent(), { timeout: 3000 }).toBe('Steppe');
-    expect(await card.locator('.short').textContent()).toBe(pack.entries[0]!.short);
-    expect(await card.locator('img, b, script').count()).toBe(0);
+    const ui = await hoverOver(page, 'Steppe');
+    await expect.poll(() => ui.text('.card .term'), { timeout: 3000 }).toBe('Steppe');
+    expect(await ui.text('.card .short')).toBe(pack.entries[0]!.short);
+    expect(await ui.count('.card img, .card b, .card script')).toBe(0);
     await page.close();
   });
 });

@@ -3,7 +3,7 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { hoverOver, launch, openPopup, paintedTexts, pageTerms, pointOf, startServer, tabCall, waitForPaint, type Browser } from './harness';
+import { glossUi, hoverOver, launch, openPopup, paintedTexts, pageTerms, pointOf, startServer, tabCall, waitForPaint, type Browser, type GlossUi } from './harness';
 
 const PAGE = '/corpus/kazakhstan/opendemocracy-kazakhstan-interview.html';
 let b: Browser;
@@ -23,9 +23,11 @@ afterAll(async () => {
 
 describe('Kazakhstan page', () => {
   let page: Page;
+  let ui: GlossUi;
 
   beforeAll(async () => {
     page = await b.open(`${base}${PAGE}`);
+    ui = glossUi(page);
     await waitForPaint(page);
   });
 
@@ -61,62 +63,59 @@ describe('Kazakhstan page', () => {
     const { x, y } = await pointOf(page, 'titushki');
     await page.mouse.move(x - 40, y - 40);
     await page.mouse.move(x, y, { steps: 4 });
-    const card = page.locator('gloss-root .card');
-    await expect.poll(() => card.count(), { timeout: 3000 }).toBe(1);
-    await expect.poll(() => card.locator('.term').textContent()).toBe('titushki');
-    const short = await card.locator('.short').textContent();
+    await expect.poll(() => ui.count('.card'), { timeout: 3000 }).toBe(1);
+    await expect.poll(() => ui.text('.card .term')).toBe('titushki');
+    const short = await ui.text('.card .short');
     expect(short?.length).toBeGreaterThan(20);
     // The entry's own term needs no "matched" line.
-    expect(await card.locator('.matched').count()).toBe(0);
+    expect(await ui.count('.card .matched')).toBe(0);
   });
 
   it('says which variant matched', async () => {
     await page.mouse.move(5, 5);
-    await expect.poll(() => page.locator('gloss-root .card').count(), { timeout: 3000 }).toBe(0);
+    await expect.poll(() => ui.count('.card'), { timeout: 3000 }).toBe(0);
     const { x, y } = await pointOf(page, 'Old man out!');
     await page.mouse.move(x, y, { steps: 4 });
-    const card = page.locator('gloss-root .card');
-    await expect.poll(() => card.locator('.term').textContent(), { timeout: 3000 }).toBe('Shal, ket!');
-    expect(await card.locator('.matched').textContent()).toBe('Matched the variant “Old man out!”');
+    await expect.poll(() => ui.text('.card .term'), { timeout: 3000 }).toBe('Shal, ket!');
+    expect(await ui.text('.card .matched')).toBe('Matched the variant “Old man out!”');
   });
 
   it('opens at once on click, without waiting for hover intent', async () => {
     await page.mouse.move(5, 5);
-    await expect.poll(() => page.locator('gloss-root .card').count(), { timeout: 3000 }).toBe(0);
+    await expect.poll(() => ui.count('.card'), { timeout: 3000 }).toBe(0);
     const { x, y } = await pointOf(page, 'Feminita');
     const clicked = Date.now();
     await page.mouse.click(x, y);
-    await page.locator('gloss-root .card .term').waitFor({ timeout: 3000 });
+    await expect.poll(() => ui.text('.card .term'), { timeout: 3000, interval: 20 }).toBe('Feminita');
     // The hover delay is 300 ms; a click that opened it counts from the press.
     expect(Date.now() - clicked).toBeLessThan(250);
-    expect(await page.locator('gloss-root .card .term').textContent()).toBe('Feminita');
     await page.keyboard.press('Escape');
   });
 
   it('stays open while the pointer is over it and closes after it leaves', async () => {
-    await (await hoverOver(page, 'titushki')).locator('.term').waitFor({ timeout: 3000 });
-    const box = await page.locator('gloss-root .card').boundingBox();
+    await hoverOver(page, 'titushki');
+    await expect.poll(() => ui.text('.card .term'), { timeout: 3000 }).toBe('titushki');
+    const box = await ui.box('.card');
     expect(box).not.toBeNull();
     await page.mouse.move(box!.x + 20, box!.y + 20, { steps: 3 });
     await page.waitForTimeout(700);
-    expect(await page.locator('gloss-root .card').count()).toBe(1);
+    expect(await ui.count('.card')).toBe(1);
     await page.mouse.move(5, 5, { steps: 3 });
-    await expect.poll(() => page.locator('gloss-root .card').count(), { timeout: 3000 }).toBe(0);
+    await expect.poll(() => ui.count('.card'), { timeout: 3000 }).toBe(0);
   });
 
   it('moves to the next term with the keyboard command and closes on Escape', async () => {
     // The command shortcut arrives in the background, which forwards it to the active tab.
     const run = (command: string) => tabCall(b, page, { type: 'command:run', command });
     await run('next-term');
-    const card = page.locator('gloss-root .card');
-    await expect.poll(() => card.count(), { timeout: 3000 }).toBe(1);
-    const first = await card.locator('.term').textContent();
+    await expect.poll(() => ui.count('.card'), { timeout: 3000 }).toBe(1);
+    const first = await ui.text('.card .term');
     await run('next-term');
-    await expect.poll(() => card.locator('.term').textContent(), { timeout: 3000 }).not.toBe(first);
+    await expect.poll(() => ui.text('.card .term'), { timeout: 3000 }).not.toBe(first);
     const focused = await page.evaluate(() => document.activeElement?.localName);
     expect(focused).toBe('gloss-root');
     await page.keyboard.press('Escape');
-    await expect.poll(() => card.count(), { timeout: 3000 }).toBe(0);
+    await expect.poll(() => ui.count('.card'), { timeout: 3000 }).toBe(0);
   });
 
   it('lists the page terms in the popup, and a click reveals the term', async () => {
@@ -129,8 +128,7 @@ describe('Kazakhstan page', () => {
     await expect.poll(() => item.count(), { timeout: 3000 }).toBe(1);
     expect(await popup.getByRole('checkbox').isChecked()).toBe(true);
     await item.click();
-    const card = page.locator('gloss-root .card');
-    await expect.poll(() => card.locator('.term').textContent(), { timeout: 3000 }).toBe('Feminita');
+    await expect.poll(() => ui.text('.card .term'), { timeout: 3000 }).toBe('Feminita');
     if (!popup.isClosed()) await popup.close();
     await page.keyboard.press('Escape');
   });
@@ -162,16 +160,19 @@ describe('a page that changes', () => {
   it('shows a related entry in place and where else the reader met the term', async () => {
     const page = await b.open(`${base}/demo/kazakhstan-january-2022.html`);
     await waitForPaint(page);
-    const card = await hoverOver(page, 'titushki');
-    await expect.poll(() => card.locator('.term').textContent(), { timeout: 3000 }).toBe('titushki');
-    // The Kazakhstan article, opened earlier in this browser, also has titushki.
-    expect(await card.locator('.seen a').allTextContents()).toContain('What really happened in Kazakhstan? A feminist perspective | openDemocracy');
-    const related = card.locator('.related button').first();
-    const name = await related.textContent();
-    await related.click();
-    await expect.poll(() => card.locator('.term').textContent(), { timeout: 3000 }).toBe(name);
-    await card.getByRole('button', { name: 'Back' }).click();
-    await expect.poll(() => card.locator('.term').textContent(), { timeout: 3000 }).toBe('titushki');
+    const ui = await hoverOver(page, 'titushki');
+    await expect.poll(() => ui.text('.card .term'), { timeout: 3000 }).toBe('titushki');
+    // The Kazakhstan article, opened earlier in this browser, also has titushki: the reader's
+    // history shows only inside the extension-origin frame, never in the page's DOM.
+    await expect.poll(async () => (await ui.historyFrame()?.locator('a').allTextContents()) ?? [], { timeout: 3000 }).toContain(
+      'What really happened in Kazakhstan? A feminist perspective | openDemocracy',
+    );
+    expect(await ui.count('.card a[href*="opendemocracy-kazakhstan"]')).toBe(0);
+    const name = (await ui.texts('.card .related button'))[0]!;
+    await ui.click('.card .related button', name);
+    await expect.poll(() => ui.text('.card .term'), { timeout: 3000 }).toBe(name);
+    await ui.click('.card button', 'Back');
+    await expect.poll(() => ui.text('.card .term'), { timeout: 3000 }).toBe('titushki');
     await page.close();
   });
 });

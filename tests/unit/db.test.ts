@@ -8,7 +8,7 @@ import { parsePackText } from '../../lib/pack/parse';
 import type { Pack } from '../../lib/pack/format';
 import { GlossDB } from '../../storage/db';
 import { deletePack, enabledPacks, installPack, listPacks, setPackEnabled } from '../../storage/packs';
-import { SCHEMA_V1 } from '../../storage/schema';
+import { SCHEMA_V1, SCHEMA_V2 } from '../../storage/schema';
 import { getSettings, updateSettings } from '../../storage/settings';
 
 let n = 0;
@@ -38,7 +38,32 @@ describe('schema upgrades', () => {
     expect((await enabledPacks(db)).map((p) => p.pack.id)).toEqual(['on']);
     expect(await db.entries.get(['on', 'a'])).toMatchObject({ term: 'Alpha' });
     expect(await db.encounters.count()).toBe(0);
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
+    db.close();
+  });
+});
+
+describe('schema v3', () => {
+  it('strips queries and fragments from stored encounters, merging rows that become one page', async () => {
+    const name = freshName();
+    const v2 = new Dexie(name);
+    v2.version(2).stores(SCHEMA_V2);
+    await v2.table('encounters').bulkPut([
+      { entryKey: 'p/a', url: 'https://news.example/story?session=SECRET#top', title: 'Story', seenAt: 5 },
+      { entryKey: 'p/a', url: 'https://news.example/story?page=2', title: 'Story, page 2', seenAt: 9 },
+      { entryKey: 'p/b', url: 'https://news.example/story#c', title: 'Story', seenAt: 3 },
+      { entryKey: 'p/b', url: 'http://plain.example/x', title: 'Plain', seenAt: 1 },
+    ]);
+    v2.close();
+
+    const db = new GlossDB(name);
+    const rows = await db.encounters.orderBy('[entryKey+url]').toArray();
+    expect(rows).toEqual([
+      { entryKey: 'p/a', url: 'https://news.example/story', title: 'Story, page 2', seenAt: 9 },
+      { entryKey: 'p/b', url: 'http://plain.example/x', title: 'Plain', seenAt: 1 },
+      { entryKey: 'p/b', url: 'https://news.example/story', title: 'Story', seenAt: 3 },
+    ]);
+    expect(JSON.stringify(rows)).not.toContain('SECRET');
     db.close();
   });
 });

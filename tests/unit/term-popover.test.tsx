@@ -21,7 +21,6 @@ const view: EntryView = {
   tags: ['slogan'],
   related: [{ key: 'p/n', term: 'Nazarbayev', short: 'First president' }],
   packTitle: 'Kazakhstan',
-  seenOn: [],
 };
 
 beforeAll(() => {

@@ -1,0 +1,80 @@
+// One load of the page's term index: the first request (which carries the first slice's text
+// and comes back with its matches), then the parts of the index the rest of the page's tokens
+// can start, asked for as the scan finds them. A new load starts a new session.
+
+import { encodeInt32, fromWire, type CompiledIndex } from '../../lib/match/index-format';
+import { HashSet } from '../../lib/match/hash-set';
+import { COMPLEX } from '../../lib/match/raw-tokens';
+import { findCandidates } from '../../lib/match/scan';
+import { addTokenHashes } from '../../lib/match/select';
+import { filterFromWire, type TokenFilter } from '../../lib/match/token-filter';
+import type { PageIndexReply } from '../../lib/messages';
+import { callBackground } from './background-client';
+import type { TextBlock } from './blocks';
+import type { IndexSource, PageWalk } from './page-scanner';
+
+export class IndexSession implements IndexSource {
+  private ix: CompiledIndex | null = null;
+  /** Decoded when the first block past the first slice needs it: most pages never do. */
+  private filter: TokenFilter | null = null;
+  /** Hashes of the page's tokens that passed the filter, and how many were asked for so far. */
+  private wanted = new HashSet();
+  private askedFor = 0;
+  private lookup: Promise<void> | null = null;
+  /** Entry key → its term, for the popup's list and the popover's "related to". */
+  private readonly terms = new Map<string, string>();
+
+  private constructor(
+    readonly reply: PageIndexReply,
+    private readonly signal: AbortSignal,
+  ) {
+    for (const m of reply.first) this.terms.set(m.key, m.term);
+  }
+
+  /**
+   * Sends the first slice's text; the background's matcher is warm and answers with its terms,
+   * so the first paint needs one round trip and no matching on a page whose JIT is cold.
+   */
+  static async open(walk: PageWalk, signal: AbortSignal): Promise<IndexSession> {
+    const reply = await callBackground('page:index', { url: location.href, texts: walk.first.map((b) => b.text) });
+    return new IndexSession(reply, signal);
+  }
+
+  termOf(key: string): string {
+    return this.terms.get(key) ?? key;
+  }
+
+  /** IndexSource: note the tokens of blocks about to be scanned that may start a term. */
+  add(blocks: TextBlock[]): void {
+    const { filter: wire, mask } = this.reply;
+    if (!this.filter && wire) this.filter = filterFromWire(wire);
+    const filter = this.filter;
+    if (!filter) return;
+    for (const b of blocks) {
+      const found = (b.candidates = findCandidates(filter, mask, b.text));
+      if (found === COMPLEX) addTokenHashes(b.text, mask, this.wanted);
+      else if (found) for (let q = 1; q < found.length; q += 2) this.wanted.add(found[q]!);
+    }
+  }
+
+  /** IndexSource: the part of the index this page's tokens can start, asked for when they grew. */
+  async current(): Promise<CompiledIndex | null> {
+    // One request at a time; a scan that arrives meanwhile waits and asks again if it added words.
+    while (!this.signal.aborted && (this.lookup || this.wanted.size !== this.askedFor)) {
+      this.lookup ??= this.ask();
+      await this.lookup;
+    }
+    return this.signal.aborted ? null : this.ix;
+  }
+
+  private async ask(): Promise<void> {
+    this.askedFor = this.wanted.size;
+    try {
+      const wire = await callBackground('index:lookup', { url: location.href, hashes: encodeInt32(this.wanted.values()) });
+      const ix = (this.ix = wire ? fromWire(wire) : null);
+      if (ix) ix.entries.forEach((key, e) => this.terms.set(key, ix.terms[e]!));
+    } finally {
+      this.lookup = null;
+    }
+  }
+}

@@ -1,0 +1,78 @@
+// Keeps the painted terms current as the page changes: a batched MutationObserver collects the
+// blocks that changed and re-scans only those, ignoring Gloss's own UI. It starts watching
+// before a load walks the page, so a change made while the index request is in flight (an
+// in-page navigation swapping the content) is re-scanned once the load has its painter.
+
+import { blockRootOf, collectBlocks, HOST_TAG, insideSkipped, type TextBlock } from './blocks';
+import type { IndexSession } from './index-session';
+import { scanBlock } from './page-scanner';
+import type { Painter, PaintedTerm } from './painter';
+
+const MUTATION_DELAY_MS = 150;
+
+export interface RescanTarget {
+  session: IndexSession;
+  painter: Painter;
+  /** Called after each re-scan (to close a popover whose term left the page). */
+  afterRescan: () => void;
+}
+
+export class Rescanner {
+  private readonly dirty = new Set<Element>();
+  private timer = 0;
+  private target: RescanTarget | null = null;
+
+  /** Watches `document.body` until `signal` aborts; `isOurs` tells Gloss's own UI apart. */
+  constructor(
+    private readonly isOurs: (node: Node) => boolean,
+    private readonly signal: AbortSignal,
+  ) {
+    const observer = new MutationObserver((records) => this.collect(records));
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    signal.addEventListener('abort', () => {
+      observer.disconnect();
+      clearTimeout(this.timer);
+    });
+  }
+
+  /** The load's painter is ready: changes collected so far are re-scanned into it. */
+  attach(target: RescanTarget): void {
+    this.target = target;
+    this.schedule();
+  }
+
+  private ours(n: Node): boolean {
+    return this.isOurs(n) || (n instanceof Element && n.localName === HOST_TAG);
+  }
+
+  private collect(records: MutationRecord[]): void {
+    for (const r of records) {
+      if (this.ours(r.target)) continue;
+      if (r.type === 'childList' && [...r.addedNodes, ...r.removedNodes].every((n) => this.ours(n))) continue;
+      this.dirty.add(blockRootOf(r.target) ?? document.body);
+    }
+    this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.dirty.size && this.target && !this.timer) this.timer = window.setTimeout(() => void this.flush().catch(() => undefined), MUTATION_DELAY_MS);
+  }
+
+  private async flush(): Promise<void> {
+    this.timer = 0;
+    const target = this.target;
+    if (!target) return;
+    const roots = [...this.dirty].filter((el) => el.isConnected);
+    this.dirty.clear();
+    const outer = roots.filter((el) => !roots.some((o) => o !== el && o.contains(el)));
+    const blocks: TextBlock[] = outer.flatMap((root) => (insideSkipped(root) ? [] : collectBlocks(root)));
+    target.session.add(blocks);
+    const ix = await target.session.current();
+    if (this.signal.aborted) return;
+    target.painter.removeWithin(outer);
+    const out: PaintedTerm[] = [];
+    if (ix) for (const b of blocks) scanBlock(ix, b, out);
+    out.forEach((x) => target.painter.add(x));
+    target.afterRescan();
+  }
+}

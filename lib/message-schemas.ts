@@ -1,0 +1,55 @@
+// Run-time shapes of every request the background answers, split by who may send it. A content
+// script lives in the news page's renderer, so its requests are checked as untrusted input; only
+// the extension's own pages may import, delete, change settings or read the reader's history.
+// The request types in lib/messages.ts are derived from these schemas: one definition each.
+// Only the background imports this module (valibot stays out of the content script's bundle).
+
+import * as v from 'valibot';
+import { HIGHLIGHT_STYLES } from './settings';
+
+const str = (max: number) => v.pipe(v.string(), v.maxLength(max, `must be at most ${max} characters`));
+const list = <T extends v.GenericSchema>(item: T, max: number) => v.pipe(v.array(item), v.maxLength(max, `must have at most ${max} items`));
+const URL_TEXT = str(8192);
+const ENTRY_KEY = str(200);
+const EMPTY = v.strictObject({});
+
+/** What a content script (the page's renderer) may ask: about its own tab, and public pack data. */
+export const CONTENT_REQUESTS = {
+  'page:index': v.strictObject({ url: URL_TEXT, texts: list(str(1 << 20), 100_000) }),
+  'index:lookup': v.strictObject({ url: URL_TEXT, hashes: str(1 << 22) }),
+  'entry:get': v.strictObject({ key: ENTRY_KEY }),
+  /** The page is named by the sender; the page may only offer its declared canonical URL. */
+  'encounters:record': v.strictObject({ keys: list(ENTRY_KEY, 500), title: str(1000), canonical: v.optional(URL_TEXT) }),
+};
+
+/** What only the extension's own pages (popup, options, the popover's history frame) may ask. */
+export const PAGE_REQUESTS = {
+  /** Where else the reader met an entry; the tab the asking frame sits in is left out. */
+  'encounters:list': v.strictObject({ key: ENTRY_KEY }),
+  'site:set': v.strictObject({ host: str(300), enabled: v.boolean() }),
+  'settings:get': EMPTY,
+  'settings:update': v.strictObject({
+    patch: v.strictObject({
+      hoverDelayMs: v.optional(v.number()),
+      highlightStyle: v.optional(v.picklist(HIGHLIGHT_STYLES)),
+      disabledSites: v.optional(list(str(300), 10_000)),
+      recordHistory: v.optional(v.boolean()),
+    }),
+  }),
+  'packs:list': EMPTY,
+  'pack:import': v.strictObject({ text: str(64 << 20), source: v.picklist(['file', 'url']) }),
+  'pack:setEnabled': v.strictObject({ id: str(64), enabled: v.boolean() }),
+  'pack:delete': v.strictObject({ id: str(64) }),
+};
+
+export type ContentRequests = { [K in keyof typeof CONTENT_REQUESTS]: v.InferOutput<(typeof CONTENT_REQUESTS)[K]> };
+export type PageRequests = { [K in keyof typeof PAGE_REQUESTS]: v.InferOutput<(typeof PAGE_REQUESTS)[K]> };
+
+/** Checks a request's body against its schema; the error names the field at fault. */
+export function checkRequest(schema: v.GenericSchema, body: unknown): { ok: true; value: unknown } | { ok: false; error: string } {
+  const r = v.safeParse(schema, body);
+  if (r.success) return { ok: true, value: r.output };
+  const issue = r.issues[0];
+  const path = issue.path?.map((p) => String(p.key)).join('.') || 'request';
+  return { ok: false, error: `Invalid request: ${path} ${issue.message}` };
+}

@@ -1,0 +1,139 @@
+// The background's message contract through WXT's fake browser: the listener the background
+// installs, real handlers over a fake-indexeddb database, and senders as the browser reports them.
+// A content script (the page's renderer) is refused everything but its own page's requests.
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Runtime } from 'webextension-polyfill';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { backgroundHandlers } from '../../entrypoints/background/handlers';
+import { listen } from '../../entrypoints/background/router';
+import { TermIndexCache } from '../../entrypoints/background/term-index';
+import type { Reply } from '../../lib/messages';
+import { parsePackText } from '../../lib/pack/parse';
+import { GlossDB } from '../../storage/db';
+import { installPack } from '../../storage/packs';
+
+let db: GlossDB;
+let n = 0;
+
+const EXT = `chrome-extension://${fakeBrowser.runtime.id}`;
+const tab = (url: string, extra: Partial<Runtime.MessageSender['tab']> = {}) => ({ id: 7, index: 0, highlighted: false, active: true, pinned: false, incognito: false, url, ...extra }) as Runtime.MessageSender['tab'];
+const contentScript = (url: string, extra: Partial<Runtime.MessageSender['tab']> = {}): Runtime.MessageSender => ({ id: fakeBrowser.runtime.id, url, tab: tab(url, extra), frameId: 0 });
+const extensionPage = (path = '/options.html'): Runtime.MessageSender => ({ id: fakeBrowser.runtime.id, url: `${EXT}${path}` });
+/** The popover's history frame: an extension page inside the reader's tab. */
+const historyFrame = (pageUrl: string): Runtime.MessageSender => ({ id: fakeBrowser.runtime.id, url: `${EXT}/met-elsewhere.html?key=x`, tab: tab(pageUrl), frameId: 3 });
+
+// The fake browser types senders with WXT's browser typings; the background reads them with the
+// polyfill's, which differ only in Tab fields no handler reads.
+type FakeSender = Parameters<typeof fakeBrowser.runtime.onMessage.trigger>[1];
+
+async function send<T = unknown>(msg: object, sender: Runtime.MessageSender): Promise<Reply<T>> {
+  return new Promise((resolve) => void fakeBrowser.runtime.onMessage.trigger(msg, sender as unknown as FakeSender, resolve as (r: unknown) => void));
+}
+
+const PAGE_A = 'https://news.example/2022/01/kazakhstan?session=SECRET123&utm_source=x#comments';
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  db = new GlossDB(`gloss-bg-${++n}-${Date.now()}`);
+  const parsed = parsePackText(readFileSync(join(import.meta.dirname, '../fixtures/packs/valid.json'), 'utf8'));
+  if (!parsed.ok) throw new Error(parsed.errors.join());
+  await installPack(db, parsed.pack, 'file');
+  listen(fakeBrowser.runtime, backgroundHandlers({ db, index: new TermIndexCache(db), ready: Promise.resolve(), broadcast: () => undefined }));
+});
+
+describe('who may ask what', () => {
+  it('refuses a content script every extension-page request, and changes nothing', async () => {
+    const page = contentScript('https://evil.example/');
+    const refused = [
+      { type: 'pack:delete', id: 'civics-101' },
+      { type: 'pack:setEnabled', id: 'civics-101', enabled: false },
+      { type: 'pack:import', text: '{}', source: 'file' },
+      { type: 'settings:update', patch: { recordHistory: false } },
+      { type: 'settings:get' },
+      { type: 'site:set', host: 'news.example', enabled: false },
+      { type: 'packs:list' },
+      { type: 'encounters:list', key: 'civics-101/senate' },
+    ];
+    for (const msg of refused) expect(await send(msg, page)).toEqual({ ok: false, error: `${msg.type} is not allowed from this sender` });
+    expect(await db.packs.count()).toBe(1);
+    expect((await db.packs.get('civics-101'))?.enabled).toBe(1);
+  });
+
+  it('lets the extension’s own pages manage packs', async () => {
+    expect(await send({ type: 'pack:setEnabled', id: 'civics-101', enabled: false }, extensionPage())).toEqual({ ok: true, value: null });
+    expect((await db.packs.get('civics-101'))?.enabled).toBe(0);
+    expect(await send({ type: 'pack:delete', id: 'civics-101' }, extensionPage('/popup.html'))).toEqual({ ok: true, value: null });
+    expect(await db.packs.count()).toBe(0);
+  });
+
+  it('refuses senders that are not this extension, and unknown or malformed messages', async () => {
+    expect(await send({ type: 'packs:list' }, { ...extensionPage(), id: 'other-extension' })).toMatchObject({ ok: false });
+    expect(await send({ type: 'entry:get', key: 'civics-101/senate' }, { id: fakeBrowser.runtime.id })).toMatchObject({ ok: false });
+    expect(await send({ type: 'toString' }, extensionPage())).toEqual({ ok: false, error: 'Unknown message toString' });
+    expect(await send({ type: 'entry:get', key: 42 }, contentScript(PAGE_A))).toMatchObject({ ok: false, error: expect.stringMatching(/^Invalid request: key /) });
+    expect(await send({ type: 'pack:delete', id: 'civics-101', extra: 1 }, extensionPage())).toMatchObject({ ok: false, error: expect.stringMatching(/^Invalid request/) });
+    expect(await send({ type: 'encounters:record', keys: Array(501).fill('a/b'), title: '' }, contentScript(PAGE_A))).toMatchObject({ ok: false });
+    expect(await db.packs.count()).toBe(1);
+  });
+
+  it('answers a content script’s entry request with public pack data only', async () => {
+    const reply = await send<Record<string, unknown>>({ type: 'entry:get', key: 'civics-101/senate' }, contentScript(PAGE_A));
+    expect(reply.ok).toBe(true);
+    const publicFields = new Set(['key', 'term', 'short', 'variants', 'definition', 'context', 'sources', 'tags', 'related', 'packTitle']);
+    if (reply.ok) expect(Object.keys(reply.value).filter((k) => !publicFields.has(k))).toEqual([]);
+    expect(JSON.stringify(reply)).not.toMatch(/seen|news\.example/);
+  });
+});
+
+describe('where the reader met a term', () => {
+  const record = (sender: Runtime.MessageSender, extra: object = {}) => send({ type: 'encounters:record', keys: ['civics-101/senate'], title: 'Kazakhstan story', ...extra }, sender);
+
+  it('keeps the origin and path the browser names, never the query or fragment', async () => {
+    expect(await record(contentScript(PAGE_A))).toEqual({ ok: true, value: null });
+    expect(await db.encounters.toArray()).toEqual([expect.objectContaining({ url: 'https://news.example/2022/01/kazakhstan', title: 'Kazakhstan story' })]);
+    expect(JSON.stringify(await db.encounters.toArray())).not.toContain('SECRET123');
+  });
+
+  it('uses a canonical URL only on the page’s own site', async () => {
+    await record(contentScript('https://www.news.example/a?id=1'), { canonical: 'https://news.example/story?ref=2' });
+    await record(contentScript('https://blog.example/b'), { canonical: 'https://elsewhere.example/planted' });
+    expect((await db.encounters.toArray()).map((e) => e.url).sort()).toEqual(['https://blog.example/b', 'https://news.example/story']);
+  });
+
+  it('records nothing for private tabs, sites turned off, or with the history off', async () => {
+    await record(contentScript(PAGE_A, { incognito: true }));
+    expect(await db.encounters.count()).toBe(0);
+    await send({ type: 'site:set', host: 'news.example', enabled: false }, extensionPage('/popup.html'));
+    await record(contentScript(PAGE_A));
+    expect(await db.encounters.count()).toBe(0);
+    await send({ type: 'site:set', host: 'news.example', enabled: true }, extensionPage('/popup.html'));
+    await record(contentScript(PAGE_A));
+    expect(await db.encounters.count()).toBe(1);
+    // Turning the history off forgets what was kept, and keeps nothing new.
+    await send({ type: 'settings:update', patch: { recordHistory: false } }, extensionPage());
+    expect(await db.encounters.count()).toBe(0);
+    await record(contentScript('https://other.example/x'));
+    expect(await db.encounters.count()).toBe(0);
+    expect(await send({ type: 'encounters:list', key: 'civics-101/senate' }, historyFrame('https://other.example/y'))).toEqual({ ok: true, value: { recording: false, pages: [] } });
+  });
+
+  it('lists other pages to the history frame, leaving out the page it sits in', async () => {
+    await record(contentScript(PAGE_A));
+    await record(contentScript('https://other.example/story'), { title: 'Other story' });
+    const reply = await send({ type: 'encounters:list', key: 'civics-101/senate' }, historyFrame('https://other.example/story?x=1'));
+    expect(reply).toEqual({ ok: true, value: { recording: true, pages: [{ url: 'https://news.example/2022/01/kazakhstan', title: 'Kazakhstan story' }] } });
+  });
+
+  it('knows the frame’s page from its tab’s content script where the browser gives frames no tab URL', async () => {
+    await record(contentScript(PAGE_A));
+    await record(contentScript('https://other.example/story'), { title: 'Other story' });
+    await send({ type: 'page:index', url: PAGE_A, texts: [] }, contentScript(PAGE_A));
+    const frame = historyFrame(PAGE_A);
+    delete frame.tab!.url;
+    const reply = await send({ type: 'encounters:list', key: 'civics-101/senate' }, frame);
+    expect(reply).toEqual({ ok: true, value: { recording: true, pages: [{ url: 'https://other.example/story', title: 'Other story' }] } });
+  });
+});
