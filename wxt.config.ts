@@ -6,18 +6,21 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Gloss',
     description: 'Explains unfamiliar terms on news pages with glossary popovers. Everything stays on your device.',
-    permissions: [],
+    // contextMenus: the toolbar button's "Open highlights side panel"; sidePanel: Chrome's panel.
+    permissions: browser === 'firefox' ? ['contextMenus'] : ['contextMenus', 'sidePanel'],
     commands: {
       'next-term': { suggested_key: { default: 'Alt+Shift+Period' }, description: 'Open the next marked term' },
       'prev-term': { suggested_key: { default: 'Alt+Shift+Comma' }, description: 'Open the previous marked term' },
+      'highlight-selection': { suggested_key: { default: 'Alt+Shift+H' }, description: 'Highlight the selected text' },
+      'open-side-panel': { suggested_key: { default: 'Alt+Shift+L' }, description: 'Open the highlights side panel' },
     },
     // The popover's view loads on demand (see entrypoints/content/popover-ui-contract.ts); the
-    // reader's history shows in a frame of our origin inside it (docs/privacy.md). Chrome gives
+    // reader's history and a highlight's card show in frames of our origin (docs/privacy.md). Chrome gives
     // both a per-session URL, so a page cannot probe for Gloss by fetching them.
     web_accessible_resources:
       browser === 'firefox'
-        ? ['popover-ui.js', 'met-elsewhere.html']
-        : [{ resources: ['popover-ui.js', 'met-elsewhere.html'], matches: ['<all_urls>'], use_dynamic_url: true }],
+        ? ['popover-ui.js', 'anchoring.js', 'met-elsewhere.html', 'highlight-card.html']
+        : [{ resources: ['popover-ui.js', 'anchoring.js', 'met-elsewhere.html', 'highlight-card.html'], matches: ['<all_urls>'], use_dynamic_url: true }],
     // Firefox needs an id to keep the database across reinstalls; Chrome warns about the key.
     ...(browser === 'firefox' ? { browser_specific_settings: { gecko: { id: 'gloss@gloss.invalid', strict_min_version: '140.0' } } } : {}),
   }),

@@ -5,6 +5,7 @@
 // Only the background imports this module (valibot stays out of the content script's bundle).
 
 import * as v from 'valibot';
+import { HIGHLIGHT_COLORS, NOTE_MAX, TAG_MAX, TAGS_MAX } from './highlights';
 import { HIGHLIGHT_STYLES } from './settings';
 
 const str = (max: number) => v.pipe(v.string(), v.maxLength(max, `must be at most ${max} characters`));
@@ -12,6 +13,14 @@ const list = <T extends v.GenericSchema>(item: T, max: number) => v.pipe(v.array
 const URL_TEXT = str(8192);
 const ENTRY_KEY = str(200);
 const EMPTY = v.strictObject({});
+const ID = v.pipe(v.string(), v.regex(/^[0-9a-f-]{8,64}$/, 'must be a highlight id'));
+const OFFSET = v.pipe(v.number(), v.integer(), v.minValue(0));
+const QUOTE = v.strictObject({ type: v.literal('TextQuoteSelector'), exact: v.pipe(str(20_000), v.minLength(1, 'must not be empty')), prefix: v.optional(str(64)), suffix: v.optional(str(64)) });
+const POSITION = v.strictObject({ type: v.literal('TextPositionSelector'), start: OFFSET, end: OFFSET });
+const COLOR = v.picklist(HIGHLIGHT_COLORS);
+const SENTENCE = str(1000);
+/** The page's declared canonical URL: the background uses it only when it is on the sender's own site. */
+const CANONICAL = v.optional(URL_TEXT);
 
 /** What a content script (the page's renderer) may ask: about its own tab, and public pack data. */
 export const CONTENT_REQUESTS = {
@@ -19,13 +28,33 @@ export const CONTENT_REQUESTS = {
   'index:lookup': v.strictObject({ url: URL_TEXT, hashes: str(1 << 22) }),
   'entry:get': v.strictObject({ key: ENTRY_KEY }),
   /** The page is named by the sender; the page may only offer its declared canonical URL. */
-  'encounters:record': v.strictObject({ keys: list(ENTRY_KEY, 500), title: str(1000), canonical: v.optional(URL_TEXT) }),
+  'encounters:record': v.strictObject({ keys: list(ENTRY_KEY, 500), title: str(1000), canonical: CANONICAL }),
+  /** Where this page's highlights are and their colours (never notes or tags). */
+  'highlights:ofPage': v.strictObject({ canonical: CANONICAL }),
+  'highlight:create': v.strictObject({
+    canonical: CANONICAL,
+    title: str(1000),
+    capture: v.strictObject({ color: COLOR, quote: QUOTE, position: POSITION, sentence: SENTENCE, entries: list(ENTRY_KEY, 200) }),
+  }),
+  'highlights:anchored': v.strictObject({
+    canonical: CANONICAL,
+    results: list(v.strictObject({ id: ID, state: v.picklist(['exact', 'moved', 'fuzzy', 'orphan']), score: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(1))) }), 5000),
+  }),
+  /** Moves one of this page's highlights onto the reader's current selection. */
+  'highlight:reattach': v.strictObject({ canonical: CANONICAL, id: ID, quote: QUOTE, position: POSITION, sentence: SENTENCE }),
 };
 
 /** What only the extension's own pages (popup, options, the popover's history frame) may ask. */
 export const PAGE_REQUESTS = {
   /** Where else the reader met an entry; the tab the asking frame sits in is left out. */
   'encounters:list': v.strictObject({ key: ENTRY_KEY }),
+  /** A page's highlights with their notes and tags (the side panel). */
+  'highlights:list': v.strictObject({ url: URL_TEXT, canonical: CANONICAL }),
+  'highlight:get': v.strictObject({ id: ID }),
+  'highlight:update': v.strictObject({ id: ID, note: v.optional(str(NOTE_MAX)), tags: v.optional(list(str(TAG_MAX * 2), TAGS_MAX * 2)), color: v.optional(COLOR) }),
+  'highlight:delete': v.strictObject({ id: ID }),
+  /** Undoes a deletion made in this worker's life (the record is never sent back by a page). */
+  'highlight:undoDelete': v.strictObject({ id: ID }),
   'site:set': v.strictObject({ host: str(300), enabled: v.boolean() }),
   'settings:get': EMPTY,
   'settings:update': v.strictObject({

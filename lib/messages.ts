@@ -1,6 +1,7 @@
 // The one message contract between content scripts, extension pages and the background.
 // Requests and replies are typed per message; errors cross as data, never as thrown objects.
 
+import type { AnchorStatus, HighlightPlacement } from './highlights';
 import type { ContentRequests, PageRequests } from './message-schemas';
 import type { WireIndex } from './match/index-format';
 import type { WireFilter } from './match/token-filter';
@@ -35,6 +36,20 @@ export interface MetElsewhere {
   recording: boolean;
   /** Pages (origin and path, never a query), newest first. */
   pages: { url: string; title: string }[];
+}
+
+/** A highlight as the extension's own pages show it: private, never sent to a content script. */
+export interface HighlightView extends HighlightPlacement {
+  pageTitle: string;
+  /** The page's identity (address). */
+  page: string;
+  sentence: string;
+  note: string;
+  tags: string[];
+  entries: string[];
+  created: number;
+  modified: number;
+  anchor: AnchorStatus;
 }
 
 export interface PackSummary {
@@ -110,11 +125,20 @@ interface ContentReplies {
   'index:lookup': WireIndex | null;
   'entry:get': EntryView | null;
   'encounters:record': null;
+  'highlights:ofPage': HighlightPlacement[];
+  'highlight:create': { id: string };
+  'highlights:anchored': null;
+  'highlight:reattach': null;
 }
 
 /** Replies of the requests only extension pages may send. */
 interface PageReplies {
   'encounters:list': MetElsewhere;
+  'highlights:list': HighlightView[];
+  'highlight:get': HighlightView | null;
+  'highlight:update': HighlightView;
+  'highlight:delete': null;
+  'highlight:undoDelete': null;
   'site:set': Settings;
   'settings:get': Settings;
   'settings:update': Settings;
@@ -133,10 +157,16 @@ export type BackgroundApi = ContentToBackgroundApi & Api<PageRequests, PageRepli
 /** Messages a content script answers (from the background or the popup). */
 export interface ContentApi {
   'index:changed': { req: Empty; res: null };
-  'command:run': { req: { command: 'next-term' | 'prev-term' }; res: null };
+  'command:run': { req: { command: 'next-term' | 'prev-term' | 'highlight-selection' }; res: null };
   'page:terms': { req: Empty; res: { host: string; enabled: boolean; terms: PageTerm[] } };
   'page:reveal': { req: { key: string }; res: boolean };
   'page:stats': { req: Empty; res: PageStats | null };
+  /** The page's address and declared canonical URL (for the side panel to list its highlights). */
+  'page:identity': { req: Empty; res: { url: string; canonical?: string } };
+  'highlights:changed': { req: Empty; res: null };
+  'highlight:reveal': { req: { id: string }; res: boolean };
+  /** Moves a highlight onto the current selection; false when nothing is selected. */
+  'highlight:reattach': { req: { id: string }; res: boolean };
 }
 
 /** Constraint for an API map: each message names its request and reply. */

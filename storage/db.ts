@@ -1,5 +1,5 @@
 import Dexie, { type Table } from 'dexie';
-import type { EncounterRecord, EntryRecord, PackRecord, SettingRecord } from './records';
+import type { EncounterRecord, EntryRecord, HighlightRecord, PackRecord, SettingRecord } from './records';
 import { defineSchema } from './schema';
 
 export class GlossDB extends Dexie {
@@ -7,6 +7,7 @@ export class GlossDB extends Dexie {
   entries!: Table<EntryRecord, [string, string]>;
   settings!: Table<SettingRecord, string>;
   encounters!: Table<EncounterRecord, [string, string]>;
+  highlights!: Table<HighlightRecord, string>;
 
   constructor(name = 'gloss') {
     super(name);

@@ -1,5 +1,6 @@
 // Record types of the local database, defined once and imported everywhere.
 
+import type { AnchorStatus, HighlightPlacement } from '../lib/highlights';
 import type { Pack, PackEntry } from '../lib/pack/format';
 
 export type PackOrigin = 'bundled' | 'file' | 'url';
@@ -29,4 +30,23 @@ export interface EncounterRecord {
   url: string;
   title: string;
   seenAt: number;
+}
+
+/**
+ * A saved highlight: the fields of a W3C Web Annotation (lib/web-annotation.ts converts it),
+ * kept flat so that the page, tags and time can be indexed.
+ */
+export interface HighlightRecord extends HighlightPlacement {
+  /** The page's identity (lib/anchor/page-identity.ts) first, then its other forms: a multi-entry index. */
+  pages: string[];
+  pageTitle: string;
+  /** The sentence around the passage when it was saved, shown for orphans. */
+  sentence: string;
+  note: string;
+  tags: string[];
+  /** Glossary entries the passage contains, by stable entry key. */
+  entries: string[];
+  created: number;
+  modified: number;
+  anchor: AnchorStatus;
 }

@@ -52,8 +52,12 @@ export async function upgradeToV3(tx: Transaction): Promise<void> {
   await table.bulkPut([...merged.values()]);
 }
 
+// v4: highlights, found by any form of their page's address, by tag and by last change.
+export const SCHEMA_V4 = { ...SCHEMA_V3, highlights: 'id, *pages, *tags, modified' } as const;
+
 export function defineSchema(db: Dexie): void {
   db.version(1).stores(SCHEMA_V1);
   db.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
   db.version(3).stores(SCHEMA_V3).upgrade(upgradeToV3);
+  db.version(4).stores(SCHEMA_V4);
 }

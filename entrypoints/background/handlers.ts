@@ -10,6 +10,7 @@ import type { GlossDB } from '../../storage/db';
 import { clearEncounters, otherEncounters, recordEncounters } from '../../storage/encounters';
 import { deletePack, installPack, listPacks, setPackEnabled, summarize } from '../../storage/packs';
 import { getSettings, updateSettings } from '../../storage/settings';
+import { highlightHandlers, type HighlightsChanged } from './highlight-handlers';
 import type { BackgroundHandlers, Caller } from './router';
 import { TermIndexCache } from './term-index';
 
@@ -19,6 +20,8 @@ export interface BackgroundDeps {
   ready: Promise<unknown>;
   /** Tells every open tab that packs or settings changed. */
   broadcast: () => void;
+  /** Tells every open tab that highlights changed (created, edited, deleted, re-attached). */
+  highlightsChanged: HighlightsChanged;
 }
 
 /** An entry's public pack data: nothing in it is about the reader, so it may render in the page. */
@@ -55,7 +58,7 @@ function callerPage({ kind, sender }: Caller, tabPages: Map<number, string>): st
 }
 
 export function backgroundHandlers(deps: BackgroundDeps): BackgroundHandlers {
-  const { db, index, ready, broadcast } = deps;
+  const { db, index, ready, broadcast, highlightsChanged } = deps;
   // Every page load asks for the settings; the background is their only writer, so it keeps them.
   let settingsCache: Promise<Settings> | null = null;
   const settingsNow = () => (settingsCache ??= getSettings(db));
@@ -73,6 +76,7 @@ export function backgroundHandlers(deps: BackgroundDeps): BackgroundHandlers {
     broadcast();
   };
   return {
+    ...highlightHandlers(db, highlightsChanged),
     'page:index': async ({ url, texts }, caller) => {
       const tabId = caller.sender.tab?.id;
       if (caller.kind === 'content' && tabId !== undefined && caller.sender.url) {

@@ -1,10 +1,13 @@
-// Gloss on one page, a thin orchestrator: each load opens an index session, paints its scan and
-// watches the page for changes; hover intent, the popover and the keyboard live for the page's
-// life. Every unit takes an abort signal, so a reload or teardown stops exactly its own work.
+// Gloss on one page, a thin orchestrator: each load opens an index session, paints its scan,
+// anchors the reader's highlights and watches the page for changes; hover intent, the popover,
+// the keyboard, the selection toolbar and the highlight card live for the page's life. Every unit
+// takes an abort signal, so a reload or teardown stops exactly its own work.
 
 import type { ContentApi, Handlers, PageStats, PageTerm } from '../../lib/messages';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { callBackground } from './background-client';
+import { HighlightCard } from './highlight-card';
+import { declaredCanonical, HighlightLayer } from './highlight-layer';
 import { HoverIntent } from './hover-intent';
 import { IndexSession } from './index-session';
 import { Keyboard } from './keyboard';
@@ -12,37 +15,47 @@ import { scanPage, startWalk } from './page-scanner';
 import { Painter } from './painter';
 import { PopoverControl } from './popover-control';
 import { Rescanner } from './rescan';
+import { SelectionToolbar, type ToolbarAction } from './selection-toolbar';
+import { UiHost } from './ui-host';
 
 export class GlossPage {
   private session: IndexSession | null = null;
   private painter: Painter | null = null;
   /** Aborts everything one load started: its scan and its mutation watch. */
   private loadAbort = new AbortController();
+  private readonly shell = new UiHost();
   private readonly popover: PopoverControl;
   private readonly hover: HoverIntent;
   private readonly keyboard: Keyboard;
+  private readonly highlights: HighlightLayer;
+  private readonly toolbar: SelectionToolbar;
+  private readonly card: HighlightCard;
   private readonly startedAt = performance.now();
   private stats: PageStats | null = null;
 
   constructor(private readonly signal: AbortSignal) {
-    this.popover = new PopoverControl({ termOf: (key) => this.session?.termOf(key) ?? key, setActive: (term) => this.painter?.setActive(term) }, signal);
+    const shell = this.shell;
+    this.popover = new PopoverControl({ termOf: (key) => this.session?.termOf(key) ?? key, setActive: (term) => this.painter?.setActive(term) }, shell, signal);
+    this.highlights = new HighlightLayer((range) => this.entriesIn(range), signal);
+    this.card = new HighlightCard(shell, this.popover.host, signal);
+    this.toolbar = new SelectionToolbar(shell, (action) => void this.onToolbar(action).catch(() => undefined), signal);
     this.hover = new HoverIntent(
       {
         hitTest: (x, y) => this.painter?.hitTest(x, y) ?? null,
-        overPopover: (x, y) => this.popover.openTerm !== null && this.popover.host.contains(document.elementFromPoint(x, y)),
-        inPopover: (node) => this.popover.host.contains(node),
+        overPopover: (x, y) => this.popover.openTerm !== null && shell.contains(document.elementFromPoint(x, y)),
+        inPopover: (node) => shell.contains(node),
         openOn: () => this.popover.openTerm,
         open: (term) => this.popover.show(term, false),
         keepOpen: () => this.popover.keep(),
         leave: () => this.popover.closeSoon(),
         close: () => this.popover.close(),
+        tapOff: (x, y) => this.openCardAt(x, y),
         delayMs: () => this.session?.reply.settings.hoverDelayMs ?? DEFAULT_SETTINGS.hoverDelayMs,
       },
       signal,
     );
-    const host = this.popover.host.host;
-    host.addEventListener('pointerenter', (e) => this.hover.onPopoverPointer(true, e), { signal });
-    host.addEventListener('pointerleave', (e) => this.hover.onPopoverPointer(false, e), { signal });
+    shell.host.addEventListener('pointerenter', (e) => this.hover.onPopoverPointer(true, e), { signal });
+    shell.host.addEventListener('pointerleave', (e) => this.hover.onPopoverPointer(false, e), { signal });
     this.keyboard = new Keyboard(this.popover, () => this.painter?.inOrder() ?? [], signal);
     signal.addEventListener('abort', () => this.unload());
   }
@@ -50,7 +63,7 @@ export class GlossPage {
   /** First load; also after in-page navigation (the new URL may fall under other packs' scopes). */
   async load(): Promise<void> {
     const next = new AbortController();
-    const rescanner = new Rescanner((node) => this.popover.host.contains(node), next.signal);
+    const rescanner = new Rescanner((node) => this.shell.contains(node), next.signal, () => void this.highlights.anchorAll().catch(() => undefined));
     const began = performance.now();
     const walk = startWalk(document.body);
     const asked = performance.now();
@@ -64,7 +77,12 @@ export class GlossPage {
     const loadSignal = next.signal;
     this.session = session;
     const { enabled, hasTerms, settings, first } = session.reply;
-    if (!enabled || !hasTerms || this.signal.aborted) return next.abort();
+    if (!enabled || this.signal.aborted) return next.abort();
+    const highlighted = this.highlights.load().catch(() => undefined);
+    if (!hasTerms) {
+      await highlighted;
+      return rescanner.start();
+    }
     const painter = (this.painter = new Painter(settings.highlightStyle));
     rescanner.attach({
       session,
@@ -75,22 +93,25 @@ export class GlossPage {
     });
     const busyMs = asked - began + (performance.now() - replied);
     const stats = await scanPage(session, walk, first, (terms) => terms.forEach((x) => painter.add(x)), loadSignal, this.startedAt, busyMs);
+    await highlighted;
     if (!stats) return;
+    rescanner.start();
     this.stats = { ...stats, startedAtMs: this.startedAt, indexMs: replied - asked, terms: painter.size };
     this.recordEncounters(painter);
     // Fetch the popover's view while the reader is still reading, so the first hover is instant.
     if (painter.size > 0) requestIdleCallback(() => void this.popover.host.preload().catch(() => undefined), { timeout: 2000 });
   }
 
-  /** Handlers for messages from the background and the popup. */
+  /** Handlers for messages from the background, the popup and the side panel. */
   handlers(): Handlers<ContentApi, unknown> {
     return {
       'index:changed': async () => {
         await this.load();
         return null;
       },
-      'command:run': ({ command }) => {
-        this.keyboard.step(command === 'next-term' ? 1 : -1);
+      'command:run': async ({ command }) => {
+        if (command === 'highlight-selection') await this.highlightCommand();
+        else this.keyboard.step(command === 'next-term' ? 1 : -1);
         return null;
       },
       'page:stats': () => this.stats,
@@ -100,14 +121,65 @@ export class GlossPage {
         if (term) this.keyboard.reveal(term);
         return term !== undefined;
       },
+      'page:identity': () => ({ url: location.href, ...declaredCanonical() }),
+      'highlights:changed': async () => {
+        if (this.session?.reply.enabled) await this.highlights.load();
+        return null;
+      },
+      'highlight:reveal': ({ id }) => this.highlights.reveal(id),
+      'highlight:reattach': ({ id }) => this.highlights.reattach(id),
     };
+  }
+
+  private async onToolbar(action: ToolbarAction): Promise<void> {
+    const id = await this.highlights.save(action.color);
+    if (!id) return;
+    window.getSelection()?.collapseToEnd();
+    if (action.kind !== 'highlight') this.openCard(id, action.kind === 'note' ? 'note' : 'tags');
+  }
+
+  /** The keyboard command: highlight the selection, or open the card of the highlight at the caret. */
+  private async highlightCommand(): Promise<void> {
+    const sel = window.getSelection();
+    if (!sel || sel.rangeCount === 0 || !this.session?.reply.enabled) return;
+    if (!sel.isCollapsed) {
+      this.toolbar.hide();
+      const id = await this.highlights.save(this.toolbar.currentColor);
+      if (id) sel.collapseToEnd();
+      return;
+    }
+    const at = this.highlights.painter.at(sel.anchorNode!, sel.anchorOffset);
+    if (at) this.openCard(at.id, 'note');
+  }
+
+  /** A click on a highlight (outside any term) opens its card. */
+  private openCardAt(x: number, y: number): boolean {
+    const hit = this.highlights.painter.hitTest(x, y);
+    if (!hit) return false;
+    this.popover.close();
+    this.openCard(hit.id, null);
+    return true;
+  }
+
+  private openCard(id: string, focus: 'note' | 'tags' | null): void {
+    const painted = this.highlights.painter.find(id);
+    if (painted) void this.card.open(id, painted.range, focus).catch(() => undefined);
+  }
+
+  /** Glossary entries whose painted terms overlap `range`. */
+  private entriesIn(range: Range): string[] {
+    const keys = new Set<string>();
+    for (const t of this.painter?.inOrder() ?? []) {
+      const r = t.range;
+      if (range.isPointInRange(r.startContainer, r.startOffset) || r.isPointInRange(range.startContainer, range.startOffset)) keys.add(t.key);
+    }
+    return [...keys].slice(0, 200);
   }
 
   /** The page offers its canonical URL; the background decides what, if anything, to keep. */
   private recordEncounters(painter: Painter): void {
     const keys = [...new Set(painter.inOrder().map((x) => x.key))].slice(0, 500);
-    const canonical = document.querySelector<HTMLLinkElement>('link[rel~="canonical" i][href]')?.href;
-    if (keys.length) void callBackground('encounters:record', { keys, title: document.title, ...(canonical ? { canonical } : {}) }).catch(() => undefined);
+    if (keys.length) void callBackground('encounters:record', { keys, title: document.title, ...declaredCanonical() }).catch(() => undefined);
   }
 
   private pageTerms(): PageTerm[] {
@@ -121,6 +193,9 @@ export class GlossPage {
     this.hover.cancel();
     this.popover.close();
     this.popover.forgetViews();
+    this.toolbar.hide();
+    this.card.close();
+    this.highlights.clear();
     this.painter?.dispose();
     this.painter = null;
   }

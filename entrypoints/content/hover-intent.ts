@@ -17,6 +17,8 @@ export interface HoverTarget {
   /** The pointer left: close shortly, unless it comes back. */
   leave(): void;
   close(): void;
+  /** A click or tap on no term: true when something else (a highlight) took it. */
+  tapOff(x: number, y: number): boolean;
   delayMs(): number;
 }
 
@@ -83,6 +85,6 @@ export class HoverIntent {
       this.cancel();
       this.hovered = hit;
       if (this.target.openOn() !== hit) this.target.open(hit);
-    } else if (this.target.openOn() && e.pointerType !== 'mouse') this.target.close();
+    } else if (!this.target.tapOff(e.clientX, e.clientY) && this.target.openOn() && e.pointerType !== 'mouse') this.target.close();
   }
 }

@@ -15,7 +15,15 @@ export default defineContentScript({
       void dispatch(handlers, msg, sender).then(sendResponse);
       return true;
     });
-    ctx.addEventListener(window, 'wxt:locationchange', () => void page.load().catch(() => undefined));
+    // In-page navigation loads again (other packs' scopes, other highlights); a jump to an anchor
+    // on the same page (only the fragment changed) does not.
+    const withoutFragment = (url: string) => url.split('#')[0];
+    let loadedFor = withoutFragment(location.href);
+    ctx.addEventListener(window, 'wxt:locationchange', () => {
+      if (withoutFragment(location.href) === loadedFor) return;
+      loadedFor = withoutFragment(location.href);
+      void page.load().catch(() => undefined);
+    });
     void page.load().catch((err: unknown) => console.debug('Gloss could not start on this page', err));
   },
 });

@@ -10,6 +10,7 @@ import { callBackground } from './background-client';
 import { describeMatch } from './describe-match';
 import type { PaintedTerm } from './painter';
 import { PopoverHost } from './popover-host';
+import type { UiHost } from './ui-host';
 
 const CLOSE_DELAY_MS = 300;
 const HISTORY_PAGE = '/met-elsewhere.html';
@@ -29,15 +30,17 @@ export interface PopoverContext {
 }
 
 export class PopoverControl {
-  readonly host = new PopoverHost();
+  readonly host: PopoverHost;
   private state: OpenState | null = null;
   private closeTimer = 0;
   private views = new Map<string, Promise<EntryView | null>>();
 
   constructor(
     private readonly context: PopoverContext,
+    shell: UiHost,
     signal: AbortSignal,
   ) {
+    this.host = new PopoverHost(shell);
     signal.addEventListener('abort', () => this.close());
   }
 

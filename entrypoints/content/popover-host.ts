@@ -1,17 +1,12 @@
-// Hosts the popover: one custom element with a shadow root (the page's CSS cannot reach in,
-// ours cannot leak out), in the page only while the popover is open. The Preact view and its
-// positioning load on demand from entrypoints/popover-ui. The root is closed as a second line of
-// defence: what protects the reader is that nothing about her renders here at all (her history
-// shows in a frame of the extension's origin, see docs/privacy.md).
+// The popover's panel in Gloss's UI host. The Preact view and its positioning load on demand
+// from entrypoints/popover-ui; the same loaded module places the highlight card.
 
-import { browser } from 'wxt/browser';
 import type { TermPopoverProps } from '../../components/TermPopover';
-import { HOST_TAG } from './blocks';
+import { loadScript } from './lazy-script';
 import { UI_GLOBAL, UI_SCRIPT, type PopoverUi } from './popover-ui-contract';
+import type { UiHost } from './ui-host';
 
 export class PopoverHost {
-  readonly host: HTMLElement;
-  private shadow: ShadowRoot;
   private frame: HTMLDivElement;
   private style: HTMLStyleElement;
   private ui: Promise<PopoverUi> | null = null;
@@ -19,21 +14,14 @@ export class PopoverHost {
   private stopPlacing: (() => void) | null = null;
   private anchor: Range | null = null;
 
-  constructor() {
-    this.host = document.createElement(HOST_TAG);
-    const shadow = (this.shadow = this.host.attachShadow({ mode: 'closed' }));
-    this.style = document.createElement('style');
-    this.frame = document.createElement('div');
-    this.frame.className = 'frame';
-    this.frame.hidden = true;
-    shadow.append(this.style, this.frame);
+  constructor(readonly shell: UiHost) {
+    this.style = shell.addStyle();
+    this.frame = shell.panel('frame');
   }
 
   /** Loads the view once; called when the page is idle so the first hover does not wait. */
   preload(): Promise<PopoverUi> {
-    this.ui ??= import(/* @vite-ignore */ browser.runtime.getURL(UI_SCRIPT)).then(() => {
-      const ui = (globalThis as unknown as Record<string, PopoverUi | undefined>)[UI_GLOBAL];
-      if (!ui) throw new Error('Gloss popover view did not load');
+    this.ui ??= loadScript<PopoverUi>(UI_SCRIPT, UI_GLOBAL).then((ui) => {
       this.style.textContent = ui.css;
       return ui;
     });
@@ -46,14 +34,13 @@ export class PopoverHost {
 
   /** True for the host and anything in its shadow tree (events from inside are retargeted to the host). */
   contains(node: Node | null): boolean {
-    return node !== null && (node === this.host || this.shadow.contains(node));
+    return this.shell.contains(node);
   }
 
   /** Opens next to `anchor`, or re-renders in place when already open; resolves once drawn. */
   async show(anchor: Range, props: TermPopoverProps): Promise<void> {
-    if (!this.host.isConnected) document.documentElement.append(this.host);
     this.props = props;
-    this.frame.hidden = false;
+    this.shell.show(this.frame);
     const ui = await this.preload();
     if (this.frame.hidden || this.props !== props) return;
     ui.render(this.frame, props);
@@ -64,13 +51,13 @@ export class PopoverHost {
     }
   }
 
-  focus(): void {
-    (this.frame.querySelector('.card') as HTMLElement | null)?.focus();
+  /** Keeps another panel of the host placed next to `anchor` (the highlight card) until the returned function runs. */
+  async placeBeside(anchor: Range, panel: HTMLElement): Promise<() => void> {
+    return (await this.preload()).place(anchor, panel);
   }
 
-  /** True when keyboard focus is inside the popover. */
-  get hasFocus(): boolean {
-    return this.shadow.activeElement !== null;
+  focus(): void {
+    (this.frame.querySelector('.card') as HTMLElement | null)?.focus();
   }
 
   hide(): void {
@@ -78,10 +65,9 @@ export class PopoverHost {
     this.stopPlacing = null;
     this.anchor = null;
     this.props = null;
-    this.frame.hidden = true;
+    this.shell.hide(this.frame);
     void this.ui?.then((ui) => {
       if (this.frame.hidden) ui.render(this.frame, null);
     });
-    this.host.remove();
   }
 }

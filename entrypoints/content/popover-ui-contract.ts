@@ -13,4 +13,4 @@ export interface PopoverUi {
 
 /** Where the loaded script leaves its API: a global of the content script's isolated world. */
 export const UI_GLOBAL = '__glossPopoverUi';
-export const UI_SCRIPT = '/popover-ui.js';
+export const UI_SCRIPT = '/popover-ui.js' as const;

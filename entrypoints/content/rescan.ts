@@ -21,11 +21,16 @@ export class Rescanner {
   private readonly dirty = new Set<Element>();
   private timer = 0;
   private target: RescanTarget | null = null;
+  private started = false;
 
-  /** Watches `document.body` until `signal` aborts; `isOurs` tells Gloss's own UI apart. */
+  /**
+   * Watches `document.body` until `signal` aborts; `isOurs` tells Gloss's own UI apart;
+   * `onChange` runs after each batch of the page's changes (highlights anchor again).
+   */
   constructor(
     private readonly isOurs: (node: Node) => boolean,
     private readonly signal: AbortSignal,
+    private readonly onChange: () => void = () => undefined,
   ) {
     const observer = new MutationObserver((records) => this.collect(records));
     observer.observe(document.body, { childList: true, subtree: true, characterData: true });
@@ -35,9 +40,14 @@ export class Rescanner {
     });
   }
 
-  /** The load's painter is ready: changes collected so far are re-scanned into it. */
+  /** The load's painter is ready: changes collected so far are re-scanned into it (once started). */
   attach(target: RescanTarget): void {
     this.target = target;
+  }
+
+  /** The load is done (with or without terms): changes from now on are acted on. */
+  start(): void {
+    this.started = true;
     this.schedule();
   }
 
@@ -55,16 +65,19 @@ export class Rescanner {
   }
 
   private schedule(): void {
-    if (this.dirty.size && this.target && !this.timer) this.timer = window.setTimeout(() => void this.flush().catch(() => undefined), MUTATION_DELAY_MS);
+    if (this.dirty.size && this.started && !this.timer) this.timer = window.setTimeout(() => void this.flush().catch(() => undefined), MUTATION_DELAY_MS);
   }
 
   private async flush(): Promise<void> {
     this.timer = 0;
-    const target = this.target;
-    if (!target) return;
     const roots = [...this.dirty].filter((el) => el.isConnected);
     this.dirty.clear();
     const outer = roots.filter((el) => !roots.some((o) => o !== el && o.contains(el)));
+    if (this.target) await this.rescan(this.target, outer);
+    if (!this.signal.aborted) this.onChange();
+  }
+
+  private async rescan(target: RescanTarget, outer: Element[]): Promise<void> {
     const blocks: TextBlock[] = outer.flatMap((root) => (insideSkipped(root) ? [] : collectBlocks(root)));
     target.session.add(blocks);
     const ix = await target.session.current();

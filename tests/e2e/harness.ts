@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
-import { glossUi, launchWithExtension, ROOT, sendToActiveTab, serve, textPoint, type GlossUi } from './launch.mjs';
+import { glossUi, launchWithExtension, ROOT, sendToActiveTab, serve, textEdges, textPoint, type GlossUi } from './launch.mjs';
 
 export { glossUi, ROOT, type GlossUi };
 /** The shared test corpus: $GLOSS_CORPUS, else beside the checkout, else the workplace's copy. */
@@ -120,4 +120,23 @@ export async function pointOf(page: Page, text: string, nth = 0): Promise<{ x: n
   const p = await page.evaluate(textPoint, { needle: text, nth });
   if (!p) throw new Error(`"${text}" not on page`);
   return p;
+}
+
+/** Selects the nth occurrence of `text` by dragging the mouse across it, as a reader would. */
+export async function dragSelect(page: Page, text: string, nth = 0): Promise<void> {
+  const edges = await page.evaluate(textEdges, { needle: text, nth });
+  if (!edges) throw new Error(`"${text}" not on page`);
+  await page.mouse.move(edges.from.x, edges.from.y);
+  await page.mouse.down();
+  await page.mouse.move(edges.to.x, edges.to.y, { steps: 6 });
+  await page.mouse.up();
+}
+
+/** The texts painted as saved highlights, by colour. */
+export async function highlightTexts(page: Page): Promise<Record<string, string[]>> {
+  return page.evaluate(() => {
+    const out: Record<string, string[]> = {};
+    for (const [name, h] of CSS.highlights) if (name.startsWith('gloss-hl-') && name !== 'gloss-hl-flash' && h.size) out[name.slice(9)] = [...h].map((r) => (r as Range).toString());
+    return out;
+  });
 }

@@ -22,3 +22,4 @@ export interface GlossUi {
   historyFrame(): Frame | null;
 }
 export declare function glossUi(page: Page): GlossUi;
+export declare function textEdges(arg: { needle: string; nth?: number }): { from: { x: number; y: number }; to: { x: number; y: number } } | null;

@@ -177,3 +177,28 @@ export function glossUi(page) {
     historyFrame: () => page.frames().find((f) => f.url().includes('/met-elsewhere.html')) ?? null,
   };
 }
+
+/**
+ * In-page function: the viewport points just inside the first and last characters of the nth
+ * occurrence of `needle` within one text node (scrolled into view), for dragging a selection.
+ * @param {{ needle: string, nth?: number }} arg
+ */
+export function textEdges({ needle, nth = 0 }) {
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  let seen = 0;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const i = node.data.indexOf(needle);
+    if (i < 0 || seen++ < nth) continue;
+    node.parentElement.scrollIntoView({ block: 'center' });
+    const at = (k) => {
+      const r = document.createRange();
+      r.setStart(node, k);
+      r.setEnd(node, k + 1);
+      return r.getClientRects()[0];
+    };
+    const first = at(i);
+    const last = at(i + needle.length - 1);
+    return { from: { x: first.left + 1, y: first.top + first.height / 2 }, to: { x: last.right - 1, y: last.top + last.height / 2 } };
+  }
+  return null;
+}

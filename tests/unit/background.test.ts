@@ -41,7 +41,7 @@ beforeEach(async () => {
   const parsed = parsePackText(readFileSync(join(import.meta.dirname, '../fixtures/packs/valid.json'), 'utf8'));
   if (!parsed.ok) throw new Error(parsed.errors.join());
   await installPack(db, parsed.pack, 'file');
-  listen(fakeBrowser.runtime, backgroundHandlers({ db, index: new TermIndexCache(db), ready: Promise.resolve(), broadcast: () => undefined }));
+  listen(fakeBrowser.runtime, backgroundHandlers({ db, index: new TermIndexCache(db), ready: Promise.resolve(), broadcast: () => undefined, highlightsChanged: () => undefined }));
 });
 
 describe('who may ask what', () => {

@@ -38,7 +38,7 @@ describe('schema upgrades', () => {
     expect((await enabledPacks(db)).map((p) => p.pack.id)).toEqual(['on']);
     expect(await db.entries.get(['on', 'a'])).toMatchObject({ term: 'Alpha' });
     expect(await db.encounters.count()).toBe(0);
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     db.close();
   });
 });

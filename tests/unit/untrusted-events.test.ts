@@ -39,6 +39,7 @@ describe('openers ignore events a page dispatches', () => {
       keepOpen: () => void calls.push('keepOpen'),
       leave: () => void calls.push('leave'),
       close: () => void calls.push('close'),
+      tapOff: () => (calls.push('tapOff'), false),
       delayMs: () => 0,
     };
     const abort = new AbortController();
