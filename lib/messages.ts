@@ -154,6 +154,17 @@ export type ContentToBackgroundApi = Api<ContentRequests, ContentReplies>;
 /** What the extension's own pages may ask the background: everything. */
 export type BackgroundApi = ContentToBackgroundApi & Api<PageRequests, PageReplies>;
 
+/** How the last anchoring of a page's highlights went (for the benchmark). */
+export interface HighlightStats {
+  highlights: number;
+  painted: number;
+  /** Main-thread time in total, and the longest slice of it. */
+  busyMs: number;
+  longestMs: number;
+  /** From the start of the run to the last highlight painted. */
+  doneMs: number;
+}
+
 /** Messages a content script answers (from the background or the popup). */
 export interface ContentApi {
   'index:changed': { req: Empty; res: null };
@@ -161,6 +172,7 @@ export interface ContentApi {
   'page:terms': { req: Empty; res: { host: string; enabled: boolean; terms: PageTerm[] } };
   'page:reveal': { req: { key: string }; res: boolean };
   'page:stats': { req: Empty; res: PageStats | null };
+  'page:highlightStats': { req: Empty; res: HighlightStats | null };
   /** The page's address and declared canonical URL (for the side panel to list its highlights). */
   'page:identity': { req: Empty; res: { url: string; canonical?: string } };
   'highlights:changed': { req: Empty; res: null };

@@ -115,6 +115,7 @@ export class GlossPage {
         return null;
       },
       'page:stats': () => this.stats,
+      'page:highlightStats': () => this.highlights.stats,
       'page:terms': () => ({ host: location.hostname, enabled: this.session?.reply.enabled ?? false, terms: this.pageTerms() }),
       'page:reveal': ({ key }) => {
         const term = this.painter?.inOrder().find((x) => x.key === key);

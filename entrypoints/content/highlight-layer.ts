@@ -7,8 +7,10 @@ import type { AnchorState } from '../../lib/anchor/anchor';
 import type { HighlightColor, HighlightPlacement } from '../../lib/highlights';
 import { loadAnchoring, type AnchoringApi } from './anchoring-contract';
 import { callBackground } from './background-client';
+import type { HighlightStats } from '../../lib/messages';
 import { HighlightPainter, type PaintedHighlight } from './highlight-painter';
 import { PageTextMap } from './page-text-map';
+import { SLICE_MS, SliceClock } from './slices';
 
 /** The page's declared canonical URL, which the background uses only when it is on the same site. */
 export function declaredCanonical(): { canonical?: string } {
@@ -22,6 +24,10 @@ export class HighlightLayer {
   /** The last anchoring reported, so that an unchanged page reports nothing again. */
   private reported = '';
   private generation = 0;
+  /** Aborts the anchoring run in progress when a newer one starts. */
+  private run = new AbortController();
+  /** How the last complete anchoring run went (for the benchmark). */
+  stats: HighlightStats | null = null;
 
   constructor(
     private readonly entriesIn: (range: Range) => string[],
@@ -42,22 +48,38 @@ export class HighlightLayer {
   /** Forgets and unpaints (Gloss turned off for the site, or a new load beginning). */
   clear(): void {
     this.generation++;
+    this.run.abort();
     this.placements = [];
     this.reported = '';
     this.painter.set([]);
   }
 
-  /** Anchors every highlight in the page's current text (after a load or a change of the page). */
+  /**
+   * Anchors every highlight in the page's current text (after a load or a change of the page),
+   * reading the page and anchoring in slices; a newer run replaces one still in progress.
+   */
   async anchorAll(): Promise<void> {
+    this.run.abort();
+    const run = (this.run = new AbortController());
     if (!this.placements.length) {
       this.painter.set([]);
       return;
     }
+    const t0 = performance.now();
     const api = await loadAnchoring();
-    const map = PageTextMap.read(api);
+    const clock = new SliceClock();
+    clock.begin();
+    const map = await PageTextMap.readInSlices(api, clock, run.signal);
+    if (!map) return clock.end();
     const painted: PaintedHighlight[] = [];
     const results: { id: string; state: AnchorState; score?: number }[] = [];
+    let deadline = performance.now() + SLICE_MS;
     for (const h of this.placements) {
+      if (performance.now() > deadline) {
+        await clock.next();
+        if (run.signal.aborted) return clock.end();
+        deadline = performance.now() + SLICE_MS;
+      }
       const found = api.anchorQuote(map.text, { quote: h.quote, position: h.position });
       const range = found.state === 'orphan' ? null : map.rangeOf(found.start, found.end);
       if (range) painted.push({ id: h.id, color: h.color, range });
@@ -65,6 +87,12 @@ export class HighlightLayer {
       results.push({ id: h.id, state, ...(state === 'fuzzy' ? { score: Math.round(found.score * 1000) / 1000 } : {}) });
     }
     this.painter.set(painted);
+    clock.end();
+    this.stats = { highlights: this.placements.length, painted: painted.length, busyMs: clock.busyMs, longestMs: clock.longestMs, doneMs: performance.now() - t0 };
+    this.report(results);
+  }
+
+  private report(results: { id: string; state: AnchorState; score?: number }[]): void {
     const report = JSON.stringify(results);
     if (report === this.reported) return;
     this.reported = report;

@@ -6,9 +6,7 @@ import { findMatches, matchCandidates, type RawMatch } from '../../lib/match/sca
 import type { BlockMatch } from '../../lib/messages';
 import { BlockWalker, isBlockElement, type TextBlock } from './blocks';
 import type { PaintedTerm } from './painter';
-
-// Well under a 16 ms frame, leaving the browser room to paint in the same frame.
-const SLICE_MS = 5;
+import { SLICE_MS, yieldToPage } from './slices';
 
 /** Index of the node holding raw offset `at` (the last node starting at or before it). */
 function nodeAt(starts: number[], at: number): number {
@@ -55,19 +53,6 @@ function paintedFrom(blocks: TextBlock[], matches: readonly BlockMatch[], out: P
     const range = block ? toRange(block, m.start, m.end) : null;
     if (range) out.push({ range, key: m.key, label: m.label, form: m.form, flags: m.flags });
   }
-}
-
-type SchedulerLike = { yield?: () => Promise<void> };
-
-/** Gives the page a turn: scheduler.yield() keeps our place in line; otherwise a message-channel hop. */
-function yieldToPage(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: SchedulerLike }).scheduler;
-  if (scheduler?.yield) return scheduler.yield();
-  return new Promise((resolve) => {
-    const ch = new MessageChannel();
-    ch.port1.onmessage = () => resolve();
-    ch.port2.postMessage(0);
-  });
 }
 
 /**

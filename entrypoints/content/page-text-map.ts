@@ -3,7 +3,8 @@
 
 import type { BlockPoint, PageText } from '../../lib/anchor/page-text';
 import type { AnchoringApi } from './anchoring-contract';
-import { collectBlocks, type TextBlock } from './blocks';
+import { BlockWalker, collectBlocks, type TextBlock } from './blocks';
+import { SLICE_MS, type SliceClock } from './slices';
 
 export class PageTextMap {
   readonly page: PageText;
@@ -19,6 +20,21 @@ export class PageTextMap {
 
   static read(api: AnchoringApi, root: Element = document.body): PageTextMap {
     return new PageTextMap(collectBlocks(root), api);
+  }
+
+  /** The same, walked in slices so that a long page never holds the main thread; null if aborted. */
+  static async readInSlices(api: AnchoringApi, clock: SliceClock, signal: AbortSignal, root: Element = document.body): Promise<PageTextMap | null> {
+    const walker = new BlockWalker(root);
+    const blocks: TextBlock[] = [];
+    while (!walker.done) {
+      for (const b of walker.take(performance.now() + SLICE_MS)) blocks.push(b);
+      await clock.next();
+      if (signal.aborted) return null;
+    }
+    // Normalizing the text is one pass (a few ms per MiB): give it a slice of its own.
+    const map = new PageTextMap(blocks, api);
+    await clock.next();
+    return signal.aborted ? null : map;
   }
 
   get text(): string {
