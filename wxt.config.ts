@@ -1,4 +1,5 @@
 import preact from '@preact/preset-vite';
+import { writeFileSync } from 'node:fs';
 import { defineConfig } from 'wxt';
 
 export default defineConfig({
@@ -24,5 +25,13 @@ export default defineConfig({
     // Firefox needs an id to keep the database across reinstalls; Chrome warns about the key.
     ...(browser === 'firefox' ? { browser_specific_settings: { gecko: { id: 'gloss@gloss.invalid', strict_min_version: '140.0' } } } : {}),
   }),
+  hooks: {
+    // The published JSON Schema is generated from the valibot definition the parser uses, so the
+    // two cannot disagree (tests/unit/pack-schema.test.ts checks the committed file too).
+    'build:before': async () => {
+      const { packJsonSchemaText } = await import('./lib/pack/json-schema');
+      writeFileSync('public/schema/gloss-pack-v1.schema.json', packJsonSchemaText());
+    },
+  },
   vite: () => ({ plugins: [preact()], build: process.env.GLOSS_PROFILE ? { minify: false } : {} }),
 });

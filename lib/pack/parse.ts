@@ -1,88 +1,193 @@
-// Turns untrusted pack text into a Pack or a list of errors that name the line, field and
+// Turns untrusted pack text into a Pack or a list of problems that name the line, field and
 // entry at fault. Nothing here stores anything: callers store only a fully valid pack.
+// checkPackText/checkPackData keep the problems apart per entry so an importer can offer to
+// keep the valid entries; parsePackText/validatePack are the all-or-nothing forms.
 
 import * as v from 'valibot';
 import { PackSchema, type Pack } from './format';
+import { checkJsonSyntax, JsonLocator, type JsonPath } from './json-scan';
+import { DEFAULT_LIMITS, fileSizeProblem, type ImportLimits } from './limits';
+import { displayText } from './text-safety';
+
+export interface PackIssue {
+  /** Where in the pack, e.g. ['entries', 3, 'short']; empty for the file as a whole. */
+  path: JsonPath;
+  /** Human-readable form of `path`: `entries[3] (id "titushki").short`, or '' for the file. */
+  where: string;
+  /** Index of the entry at fault, when the problem is inside one entry. */
+  entry?: number;
+  /** That entry's id, when it has a string one (shown for recognition, not trusted). */
+  entryId?: string;
+  line?: number;
+  /** Only for syntax errors. */
+  column?: number;
+  message: string;
+}
+
+export interface PackCheck {
+  /** Problems with the file or its metadata: nothing in it can be used. */
+  fatal: PackIssue[];
+  /** Problems confined to single entries, keyed by entry index in ascending order. */
+  entries: Map<number, PackIssue[]>;
+  /** The parsed JSON, when the text was JSON. */
+  data: unknown;
+  /** The validated pack, when there was no problem at all. */
+  pack: Pack | null;
+  /** Line of any value by its path, when the JSON text is known. */
+  locate?: Locate;
+}
 
 export type ParseResult = { ok: true; pack: Pack } | { ok: false; errors: string[] };
 
+export type Locate = (path: JsonPath) => number | undefined;
+
 const MAX_ERRORS = 20;
 
-function jsonError(text: string, err: unknown): string {
-  const msg = err instanceof Error ? err.message : String(err);
-  const pos = /position (\d+)/.exec(msg);
-  const lc = /line (\d+) column (\d+)/.exec(msg);
-  if (lc) return `Not valid JSON at line ${lc[1]}, column ${lc[2]}.`;
-  if (pos) {
-    const before = text.slice(0, Number(pos[1]));
-    const line = before.split('\n').length;
-    const column = before.length - before.lastIndexOf('\n');
-    return `Not valid JSON at line ${line}, column ${column}.`;
-  }
-  return 'Not valid JSON.';
+function own(obj: unknown, key: string): unknown {
+  return obj !== null && typeof obj === 'object' && Object.hasOwn(obj, key) ? (obj as Record<string, unknown>)[key] : undefined;
 }
 
-/** "entries[3] (id "titushki").short" from an issue path. */
-function describePath(issue: v.BaseIssue<unknown>, data: unknown): string {
-  const parts: string[] = [];
+/** `entries[3] (id "titushki").short` for a path. */
+export function describePath(path: JsonPath, data: unknown): string {
+  let out = '';
   let node: unknown = data;
-  for (const item of issue.path ?? []) {
-    const key = item.key as string | number;
+  path.forEach((key, depth) => {
     if (typeof key === 'number') {
-      parts.push(`[${key}]`);
+      out += `[${key}]`;
       node = Array.isArray(node) ? node[key] : undefined;
-      const id = node && typeof node === 'object' ? (node as { id?: unknown }).id : undefined;
-      if (parts.length === 2 && parts[0] === 'entries' && typeof id === 'string') parts.push(` (id "${id.slice(0, 64)}")`);
+      const id = own(node, 'id');
+      if (depth === 1 && path[0] === 'entries' && typeof id === 'string') out += ` (id "${displayText(id, 64)}")`;
     } else {
-      parts.push(parts.length ? `.${key}` : String(key));
-      node = node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined;
+      const name = /^[A-Za-z_][A-Za-z0-9_]*$/.test(key) ? key : `"${displayText(key)}"`;
+      out += out ? `.${name}` : name;
+      node = own(node, key);
     }
-  }
-  return parts.join('') || 'pack';
+  });
+  return out;
 }
 
-function issueMessage(issue: v.BaseIssue<unknown>, data: unknown): string {
-  const where = describePath(issue, data);
-  if (issue.kind === 'schema' && issue.type === 'strict_object' && issue.input !== undefined && issue.expected === 'never') {
-    return `${where}: unknown field`;
+function issuePath(issue: v.BaseIssue<unknown>): (string | number)[] {
+  return (issue.path ?? []).map((item) => (typeof item.key === 'number' ? item.key : String(item.key)));
+}
+
+function issueMessage(issue: v.BaseIssue<unknown>): string {
+  if (issue.kind === 'schema' && issue.type === 'strict_object' && issue.expected === 'never') return 'unknown field';
+  if (issue.received === 'undefined') return 'is required';
+  return issue.message.startsWith('Invalid') ? `expected ${issue.expected}, got ${issue.received}` : issue.message;
+}
+
+function makeIssue(path: JsonPath, message: string, data: unknown, locate: Locate | undefined): PackIssue {
+  const issue: PackIssue = { path, where: describePath(path, data), message, line: locate?.(path) };
+  if (path[0] === 'entries' && typeof path[1] === 'number') {
+    issue.entry = path[1];
+    const id = own(Array.isArray(own(data, 'entries')) ? (own(data, 'entries') as unknown[])[path[1]] : undefined, 'id');
+    if (typeof id === 'string') issue.entryId = id;
   }
-  if (issue.received === 'undefined') return `${where}: is required`;
-  const message = issue.message.startsWith('Invalid') ? `expected ${issue.expected}, got ${issue.received}` : issue.message;
-  return `${where}: ${message}`;
+  return issue;
 }
 
 /** Cross-entry rules a schema cannot express: unique ids, related ids that exist. */
-function crossCheck(pack: Pack): string[] {
-  const errors: string[] = [];
-  const ids = new Set<string>();
-  pack.entries.forEach((e, i) => {
-    if (ids.has(e.id)) errors.push(`entries[${i}] (id "${e.id}").id: duplicate entry id`);
-    ids.add(e.id);
+function crossCheck(entries: readonly unknown[], data: unknown, locate: Locate | undefined): PackIssue[] {
+  const issues: PackIssue[] = [];
+  const firstUse = new Map<string, number>();
+  entries.forEach((e, i) => {
+    const id = own(e, 'id');
+    if (typeof id !== 'string') return;
+    const first = firstUse.get(id);
+    if (first === undefined) firstUse.set(id, i);
+    else {
+      const line = locate?.(['entries', first]);
+      const at = line === undefined ? `entries[${first}]` : `entries[${first}] at line ${line}`;
+      issues.push(makeIssue(['entries', i, 'id'], `duplicate entry id: ${at} already uses "${displayText(id, 64)}"`, data, locate));
+    }
   });
-  pack.entries.forEach((e, i) => {
-    e.related?.forEach((r, k) => {
-      if (!ids.has(r)) errors.push(`entries[${i}] (id "${e.id}").related[${k}]: no entry with id "${r}" in this pack`);
+  entries.forEach((e, i) => {
+    const related = own(e, 'related');
+    if (!Array.isArray(related)) return;
+    related.forEach((r: unknown, k) => {
+      if (typeof r === 'string' && !firstUse.has(r)) {
+        issues.push(makeIssue(['entries', i, 'related', k], `no entry with id "${displayText(r, 64)}" in this pack`, data, locate));
+      }
     });
   });
-  return errors;
+  return issues;
+}
+
+function sortedByEntry(issues: PackIssue[]): Map<number, PackIssue[]> {
+  const byEntry = new Map<number, PackIssue[]>();
+  for (const issue of issues) {
+    const list = byEntry.get(issue.entry ?? -1);
+    if (list) list.push(issue);
+    else byEntry.set(issue.entry ?? -1, [issue]);
+  }
+  return new Map([...byEntry].sort((a, b) => a[0] - b[0]));
+}
+
+/** `locate` for the first `n` calls only: problems beyond what anyone is shown need no line. */
+function budgeted(locate: Locate | undefined, n: number): Locate | undefined {
+  let left = n;
+  return locate && ((path) => (left-- > 0 ? locate(path) : undefined));
+}
+
+/** Validates parsed JSON; `locate` (when the text is known) gives each problem its line. */
+export function checkPackData(data: unknown, locateAll?: Locate, limits: Pick<ImportLimits, 'entries' | 'issues'> = DEFAULT_LIMITS): PackCheck {
+  const locate = budgeted(locateAll, limits.issues);
+  const none = new Map<number, PackIssue[]>();
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    return { fatal: [{ path: [], where: 'pack', message: 'must be a JSON object' }], entries: none, data, pack: null };
+  }
+  const entries = own(data, 'entries');
+  if (Array.isArray(entries) && entries.length > limits.entries) {
+    const message = `must have at most ${limits.entries} entries (this file has ${entries.length}); split it into smaller packs`;
+    return { fatal: [makeIssue(['entries'], message, data, locate)], entries: none, data, pack: null };
+  }
+  const result = v.safeParse(PackSchema, data, { abortPipeEarly: true });
+  const issues = result.success ? [] : result.issues.map((i) => makeIssue(issuePath(i), issueMessage(i), data, locate));
+  if (Array.isArray(entries)) issues.push(...crossCheck(entries, data, locate));
+  const fatal = issues.filter((i) => i.entry === undefined);
+  const byEntry = sortedByEntry(issues.filter((i) => i.entry !== undefined));
+  const pack = result.success && issues.length === 0 ? result.output : null;
+  return { fatal, entries: byEntry, data, pack, ...(locateAll ? { locate: locateAll } : {}) };
+}
+
+/** Checks pack text: size, JSON syntax (with line and column), then the schema. */
+export function checkPackText(text: string, limits: Pick<ImportLimits, 'entries' | 'fileBytes' | 'jsonDepth' | 'issues'> = DEFAULT_LIMITS): PackCheck {
+  const none = new Map<number, PackIssue[]>();
+  const tooBig = fileSizeProblem(text, limits.fileBytes);
+  if (tooBig) return { fatal: [{ path: [], where: '', message: tooBig }], entries: none, data: undefined, pack: null };
+  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  const locator = new JsonLocator(body);
+  const syntax = checkJsonSyntax(body, limits.jsonDepth);
+  if (syntax) {
+    const { line, column } = locator.position(syntax.offset);
+    return { fatal: [{ path: [], where: '', line, column, message: `not valid JSON: ${syntax.message}` }], entries: none, data: undefined, pack: null };
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(body);
+  } catch (err) {
+    // Not expected after the syntax check; kept so that a disagreement is reported, not thrown.
+    return { fatal: [{ path: [], where: '', message: `not valid JSON (${err instanceof Error ? err.message : 'unknown error'})` }], entries: none, data: undefined, pack: null };
+  }
+  return checkPackData(data, (path) => locator.lineOf(path), limits);
+}
+
+/** `line 12, entries[3] (id "x").short: must not be empty`. */
+export function describeIssue(issue: PackIssue): string {
+  const at = [issue.line === undefined ? '' : `line ${issue.line}`, issue.column === undefined ? '' : `column ${issue.column}`, issue.where].filter(Boolean);
+  return at.length ? `${at.join(', ')}: ${issue.message}` : issue.message;
+}
+
+function toResult(check: PackCheck): ParseResult {
+  if (check.pack) return { ok: true, pack: check.pack };
+  const all = [...check.fatal, ...[...check.entries.values()].flat()];
+  return { ok: false, errors: all.slice(0, MAX_ERRORS).map(describeIssue) };
 }
 
 export function parsePackText(text: string): ParseResult {
-  let data: unknown;
-  try {
-    data = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (err) {
-    return { ok: false, errors: [jsonError(text, err)] };
-  }
-  return validatePack(data);
+  return toResult(checkPackText(text));
 }
 
 export function validatePack(data: unknown): ParseResult {
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) return { ok: false, errors: ['pack: must be a JSON object'] };
-  const result = v.safeParse(PackSchema, data, { abortPipeEarly: true });
-  if (!result.success) {
-    return { ok: false, errors: result.issues.slice(0, MAX_ERRORS).map((i) => issueMessage(i, data)) };
-  }
-  const errors = crossCheck(result.output);
-  return errors.length ? { ok: false, errors: errors.slice(0, MAX_ERRORS) } : { ok: true, pack: result.output };
+  return toResult(checkPackData(data));
 }

@@ -19,14 +19,14 @@ describe('pack validation', () => {
   });
 
   it.each([
-    ['missing-short.json', 'entries[1] (id "senate").short: is required'],
-    ['short-too-long.json', 'entries[0] (id "mazhilis").short: must be at most 200 characters'],
-    ['duplicate-id.json', 'entries[1] (id "mazhilis").id: duplicate entry id'],
-    ['unknown-related.json', 'entries[0] (id "mazhilis").related[0]: no entry with id "nowhere" in this pack'],
-    ['javascript-source.json', 'entries[0] (id "mazhilis").sources[0].url: must be an http(s) URL'],
-    ['wrong-version.json', 'formatVersion: must be 1 (the only version this Gloss reads)'],
-    ['unknown-field.json', 'entries[1] (id "senate").html: unknown field'],
-    ['broken-syntax.json', 'Not valid JSON at line 3, column 13.'],
+    ['missing-short.json', 'line 43, entries[1] (id "senate").short: is required'],
+    ['short-too-long.json', 'line 29, entries[0] (id "mazhilis").short: must be at most 200 characters'],
+    ['duplicate-id.json', 'line 42, entries[1] (id "mazhilis").id: duplicate entry id: entries[0] at line 23 already uses "mazhilis"'],
+    ['unknown-related.json', 'line 40, entries[0] (id "mazhilis").related[0]: no entry with id "nowhere" in this pack'],
+    ['javascript-source.json', 'line 33, entries[0] (id "mazhilis").sources[0].url: must be an http(s) URL'],
+    ['wrong-version.json', 'line 3, formatVersion: must be 1 (the only version this Gloss reads)'],
+    ['unknown-field.json', 'line 50, entries[1] (id "senate").html: unknown field'],
+    ['broken-syntax.json', 'line 3, column 13: not valid JSON: expected a field name in double quotes'],
   ])('refuses %s naming the field and entry', (name, message) => {
     expect(errorsOf(name)).toEqual([message]);
   });
