@@ -9,7 +9,7 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attackPage } from './attack.mjs';
 import { CORPUS } from './harness';
-import { ROOT, serve, textPoint } from './launch.mjs';
+import { ROOT, serve, textEdges, textPoint } from './launch.mjs';
 
 const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 const BUILD = join(ROOT, '.output/firefox-mv2');
@@ -81,6 +81,24 @@ describe('Firefox', () => {
     for (const secret of [SECRET, 'opendemocracy-kazakhstan-interview', TITLE_A, siteA]) expect(result.text).not.toContain(secret);
     await page.mouse.move(2, 2, { steps: 3 });
     await expect.poll(uiOpen, { timeout: 5000 }).toBe(false);
+  });
+
+  it('saves a highlight from the keyboard and paints it again after a reload', async () => {
+    const passage = 'compared such gangs to the';
+    const yellow = () => page.evaluate(() => [...(CSS.highlights.get('gloss-hl-yellow') ?? [])].map((r) => (r as Range).toString()));
+    const edges = await page.evaluate(textEdges, { needle: passage });
+    expect(edges).not.toBeNull();
+    await page.mouse.move(edges!.from.x, edges!.from.y);
+    await page.mouse.down();
+    await page.mouse.move(edges!.to.x, edges!.to.y, { steps: 6 });
+    await page.mouse.up();
+    await expect.poll(uiOpen, { timeout: 5000 }).toBe(true);
+    // Tab reaches the toolbar; its first control is «Highlight».
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expect.poll(yellow, { timeout: 5000 }).toEqual([passage]);
+    await page.reload();
+    await expect.poll(yellow, { timeout: 10_000 }).toEqual([passage]);
   });
 
   it('logs no console errors', () => {
