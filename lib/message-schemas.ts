@@ -68,6 +68,10 @@ export const PAGE_REQUESTS = {
   'packs:list': EMPTY,
   'pack:import': v.strictObject({ text: str(64 << 20), source: v.picklist(['file', 'url']) }),
   'pack:setEnabled': v.strictObject({ id: str(64), enabled: v.boolean() }),
+  /** A stored pack with its entries in order (the editor, exports). */
+  'pack:get': v.strictObject({ id: str(64) }),
+  /** Stores a pack written in the editor; the handler validates it whole, like an import. */
+  'pack:save': v.strictObject({ pack: v.unknown() }),
   'pack:delete': v.strictObject({ id: str(64) }),
 };
 

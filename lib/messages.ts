@@ -5,7 +5,7 @@ import type { AnchorStatus, HighlightPlacement } from './highlights';
 import type { ContentRequests, PageRequests } from './message-schemas';
 import type { WireIndex } from './match/index-format';
 import type { WireFilter } from './match/token-filter';
-import type { PackSource } from './pack/format';
+import type { Pack, PackSource } from './pack/format';
 import type { Settings } from './settings';
 
 export interface RelatedView {
@@ -59,7 +59,7 @@ export interface PackSummary {
   description?: string;
   entryCount: number;
   enabled: boolean;
-  source: 'bundled' | 'file' | 'url';
+  source: 'bundled' | 'file' | 'url' | 'editor';
   updatedAt: number;
 }
 
@@ -145,6 +145,8 @@ interface PageReplies {
   'packs:list': PackSummary[];
   'pack:import': PackSummary;
   'pack:setEnabled': null;
+  'pack:get': Pack | null;
+  'pack:save': PackSummary;
   'pack:delete': null;
 }
 

@@ -22,10 +22,33 @@ export async function installPack(db: GlossDB, pack: Pack, source: PackOrigin, n
     };
     await db.entries.where('packId').equals(pack.id).delete();
     for (let i = 0; i < entries.length; i += CHUNK) {
-      await db.entries.bulkPut(entries.slice(i, i + CHUNK).map((e): EntryRecord => ({ ...e, packId: pack.id })));
+      await db.entries.bulkPut(entries.slice(i, i + CHUNK).map((e, k): EntryRecord => ({ ...e, packId: pack.id, order: i + k })));
     }
     await db.packs.put(record);
     return record;
+  });
+}
+
+/** A stored pack as a pack file holds it, entries in their order; null when there is none. */
+export async function getPack(db: GlossDB, id: string): Promise<Pack | null> {
+  return db.transaction('r', db.packs, db.entries, async () => {
+    const record = await db.packs.get(id);
+    if (!record) return null;
+    const rows = await db.entries.where('packId').equals(id).toArray();
+    rows.sort((a, b) => a.order - b.order);
+    const { enabled: _e, source: _s, entryCount: _c, installedAt: _i, updatedAt: _u, ...meta } = record;
+    const entries = rows.map(({ packId: _p, order: _o, ...entry }) => entry);
+    return { format: 'gloss-pack', formatVersion: 1, ...meta, entries } as Pack;
+  });
+}
+
+export const MY_GLOSSARY = 'my-glossary';
+
+/** The reader's own pack, empty until she adds to it; created once, and again if she deleted it. */
+export async function ensureMyGlossary(db: GlossDB, now = Date.now()): Promise<void> {
+  await db.transaction('rw', db.packs, async () => {
+    if (await db.packs.get(MY_GLOSSARY)) return;
+    await db.packs.put({ id: MY_GLOSSARY, title: 'My glossary', version: '1.0.0', enabled: 1, source: 'editor', entryCount: 0, installedAt: now, updatedAt: now });
   });
 }
 

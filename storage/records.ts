@@ -3,7 +3,7 @@
 import type { AnchorStatus, HighlightPlacement } from '../lib/highlights';
 import type { Pack, PackEntry } from '../lib/pack/format';
 
-export type PackOrigin = 'bundled' | 'file' | 'url';
+export type PackOrigin = 'bundled' | 'file' | 'url' | 'editor';
 
 /** A pack's metadata; its entries live in their own table. */
 export interface PackRecord extends Omit<Pack, 'entries' | 'format' | 'formatVersion'> {
@@ -17,6 +17,8 @@ export interface PackRecord extends Omit<Pack, 'entries' | 'format' | 'formatVer
 
 export interface EntryRecord extends PackEntry {
   packId: string;
+  /** The entry's place in its pack (the editor's order, and the order exports keep). */
+  order: number;
 }
 
 export interface SettingRecord {

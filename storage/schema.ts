@@ -55,9 +55,26 @@ export async function upgradeToV3(tx: Transaction): Promise<void> {
 // v4: highlights, found by any form of their page's address, by tag and by last change.
 export const SCHEMA_V4 = { ...SCHEMA_V3, highlights: 'id, *pages, *tags, modified' } as const;
 
+// v5: entries keep their place in the pack (`order`), which the editor shows and exports keep.
+// Entries stored before get their pack's id order, the order they were listed in until now.
+export const SCHEMA_V5 = { ...SCHEMA_V4 } as const;
+
+export async function upgradeToV5(tx: Transaction): Promise<void> {
+  const next = new Map<string, number>();
+  await tx
+    .table('entries')
+    .toCollection()
+    .modify((entry: { packId: string; order?: number }) => {
+      const n = next.get(entry.packId) ?? 0;
+      entry.order = n;
+      next.set(entry.packId, n + 1);
+    });
+}
+
 export function defineSchema(db: Dexie): void {
   db.version(1).stores(SCHEMA_V1);
   db.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
   db.version(3).stores(SCHEMA_V3).upgrade(upgradeToV3);
   db.version(4).stores(SCHEMA_V4);
+  db.version(5).stores(SCHEMA_V5).upgrade(upgradeToV5);
 }

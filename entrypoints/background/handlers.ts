@@ -2,13 +2,14 @@
 
 import { encounterLocation } from '../../lib/encounter-location';
 import type { EntryView } from '../../lib/messages';
+import type { Pack } from '../../lib/pack/format';
 import { filterToWire, tokenFilter } from '../../lib/match/token-filter';
-import { parsePackText } from '../../lib/pack/parse';
+import { parsePackText, validatePack } from '../../lib/pack/parse';
 import { parseEntryKey, entryKey } from '../../lib/pack/patterns';
 import { isSiteDisabled, normalizeHost, type Settings } from '../../lib/settings';
 import type { GlossDB } from '../../storage/db';
 import { clearEncounters, otherEncounters, recordEncounters } from '../../storage/encounters';
-import { deletePack, installPack, listPacks, setPackEnabled, summarize } from '../../storage/packs';
+import { deletePack, getPack, installPack, listPacks, setPackEnabled, summarize } from '../../storage/packs';
 import { getSettings, updateSettings } from '../../storage/settings';
 import { highlightHandlers, type HighlightsChanged } from './highlight-handlers';
 import type { BackgroundHandlers, Caller } from './router';
@@ -22,6 +23,19 @@ export interface BackgroundDeps {
   broadcast: () => void;
   /** Tells every open tab that highlights changed (created, edited, deleted, re-attached). */
   highlightsChanged: HighlightsChanged;
+}
+
+/**
+ * A pack from the editor, checked like an import. It may have no entries while it is being
+ * written (the reader's own "My glossary" starts empty); a pack file may not.
+ */
+function validEditorPack(data: unknown): Pack {
+  const entries = data && typeof data === 'object' ? (data as { entries?: unknown }).entries : undefined;
+  const empty = Array.isArray(entries) && entries.length === 0;
+  const probe = empty ? { ...(data as object), entries: [{ id: 'probe', term: 'probe', short: 'probe' }] } : data;
+  const parsed = validatePack(probe);
+  if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+  return empty ? { ...parsed.pack, entries: [] } : parsed.pack;
 }
 
 /** An entry's public pack data: nothing in it is about the reader, so it may render in the page. */
@@ -129,6 +143,12 @@ export function backgroundHandlers(deps: BackgroundDeps): BackgroundHandlers {
       const parsed = parsePackText(text);
       if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
       const record = await installPack(db, parsed.pack, source);
+      changed();
+      return summarize(record);
+    },
+    'pack:get': async ({ id }) => getPack(db, id),
+    'pack:save': async ({ pack }) => {
+      const record = await installPack(db, validEditorPack(pack), 'editor');
       changed();
       return summarize(record);
     },

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentApi, Request } from '../../lib/messages';
 import { GlossDB } from '../../storage/db';
+import { ensureMyGlossary } from '../../storage/packs';
 import { backgroundHandlers } from './handlers';
 import { listen } from './router';
 import { openSidePanel } from './side-panel';
@@ -13,9 +14,10 @@ const SIDE_PANEL_MENU = 'gloss-open-side-panel';
 export default defineBackground(() => {
   const db = new GlossDB();
   const index = new TermIndexCache(db);
-  const ready = ensureStarterPack(db, async () => (await fetch(browser.runtime.getURL(STARTER_PACK_PATH))).text()).catch((err: unknown) =>
-    console.warn('Gloss: starter pack not installed', err),
-  );
+  const ready = ensureStarterPack(db, async () => (await fetch(browser.runtime.getURL(STARTER_PACK_PATH))).text())
+    .catch((err: unknown) => console.warn('Gloss: starter pack not installed', err))
+    .then(() => ensureMyGlossary(db))
+    .catch((err: unknown) => console.warn('Gloss: "My glossary" not created', err));
   const toTab = (tabId: number, msg: Request<ContentApi>) => browser.tabs.sendMessage(tabId, msg).catch(() => undefined);
   const toAllTabs = (msg: Request<ContentApi>) => {
     void browser.tabs.query({}).then((tabs) => tabs.forEach((t) => t.id !== undefined && toTab(t.id, msg)));

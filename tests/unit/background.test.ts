@@ -69,6 +69,18 @@ describe('who may ask what', () => {
     expect(await db.packs.count()).toBe(0);
   });
 
+  it('stores packs from the editor, validated like imports, and gives them back', async () => {
+    const empty = { format: 'gloss-pack', formatVersion: 1, id: 'class-7b', version: '0.1.0', title: 'Class 7B', entries: [] };
+    expect(await send({ type: 'pack:save', pack: empty }, extensionPage('/editor.html'))).toMatchObject({ ok: true, value: { id: 'class-7b', entryCount: 0, source: 'editor' } });
+    const bad = { ...empty, entries: [{ id: 'x', term: 'Akim', short: '' }] };
+    expect(await send({ type: 'pack:save', pack: bad }, extensionPage('/editor.html'))).toMatchObject({ ok: false, error: expect.stringContaining('entries[0] (id "x").short') });
+    const good = { ...empty, entries: [{ id: 'akim', term: 'Akim', short: 'A regional governor.' }] };
+    await send({ type: 'pack:save', pack: good }, extensionPage('/editor.html'));
+    expect(await send({ type: 'pack:get', id: 'class-7b' }, extensionPage('/editor.html'))).toEqual({ ok: true, value: good });
+    expect(await send({ type: 'pack:save', pack: good }, contentScript(PAGE_A))).toMatchObject({ ok: false, error: 'pack:save is not allowed from this sender' });
+    expect(await send({ type: 'pack:get', id: 'class-7b' }, contentScript(PAGE_A))).toMatchObject({ ok: false });
+  });
+
   it('refuses senders that are not this extension, and unknown or malformed messages', async () => {
     expect(await send({ type: 'packs:list' }, { ...extensionPage(), id: 'other-extension' })).toMatchObject({ ok: false });
     expect(await send({ type: 'entry:get', key: 'civics-101/senate' }, { id: fakeBrowser.runtime.id })).toMatchObject({ ok: false });

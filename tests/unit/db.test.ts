@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { parsePackText } from '../../lib/pack/parse';
 import type { Pack } from '../../lib/pack/format';
 import { GlossDB } from '../../storage/db';
-import { deletePack, enabledPacks, installPack, listPacks, setPackEnabled } from '../../storage/packs';
-import { SCHEMA_V1, SCHEMA_V2 } from '../../storage/schema';
+import { deletePack, enabledPacks, ensureMyGlossary, getPack, installPack, listPacks, MY_GLOSSARY, setPackEnabled } from '../../storage/packs';
+import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V4 } from '../../storage/schema';
 import { getSettings, updateSettings } from '../../storage/settings';
 
 let n = 0;
@@ -38,7 +38,7 @@ describe('schema upgrades', () => {
     expect((await enabledPacks(db)).map((p) => p.pack.id)).toEqual(['on']);
     expect(await db.entries.get(['on', 'a'])).toMatchObject({ term: 'Alpha' });
     expect(await db.encounters.count()).toBe(0);
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     db.close();
   });
 });
@@ -68,7 +68,51 @@ describe('schema v3', () => {
   });
 });
 
+describe('schema v5', () => {
+  it('gives entries stored before their place in the pack', async () => {
+    const name = freshName();
+    const v4 = new Dexie(name);
+    v4.version(4).stores(SCHEMA_V4);
+    await v4.table('packs').bulkPut([
+      { id: 'a', title: 'A', version: '1.0.0', enabled: 1, source: 'file', entryCount: 2, installedAt: 1, updatedAt: 1 },
+      { id: 'b', title: 'B', version: '1.0.0', enabled: 1, source: 'file', entryCount: 1, installedAt: 1, updatedAt: 1 },
+    ]);
+    await v4.table('entries').bulkPut([
+      { packId: 'a', id: 'y', term: 'Y', short: 'y' },
+      { packId: 'a', id: 'x', term: 'X', short: 'x' },
+      { packId: 'b', id: 'z', term: 'Z', short: 'z' },
+    ]);
+    v4.close();
+    const db = new GlossDB(name);
+    expect((await db.entries.toArray()).map((e) => [e.packId, e.id, e.order])).toEqual([
+      ['a', 'x', 0],
+      ['a', 'y', 1],
+      ['b', 'z', 0],
+    ]);
+    expect((await getPack(db, 'a'))?.entries.map((e) => e.id)).toEqual(['x', 'y']);
+    db.close();
+  });
+});
+
 describe('packs', () => {
+  it('gives a pack back as its file had it, entries in their order', async () => {
+    const db = new GlossDB(freshName());
+    const pack = validPack();
+    pack.entries.reverse();
+    await installPack(db, pack, 'file');
+    expect(await getPack(db, pack.id)).toEqual(pack);
+    db.close();
+  });
+
+  it('creates the reader’s own empty pack once', async () => {
+    const db = new GlossDB(freshName());
+    await ensureMyGlossary(db, 1);
+    await ensureMyGlossary(db, 2);
+    expect(await getPack(db, MY_GLOSSARY)).toMatchObject({ id: MY_GLOSSARY, title: 'My glossary', entries: [] });
+    expect((await listPacks(db)).map((p) => [p.id, p.entryCount, p.source, p.updatedAt])).toEqual([[MY_GLOSSARY, 0, 'editor', 1]]);
+    db.close();
+  });
+
   it('installs, disables and deletes a pack', async () => {
     const db = new GlossDB(freshName());
     await installPack(db, validPack(), 'file');
