@@ -1,16 +1,21 @@
 import { useState } from 'preact/hooks';
 import type { PackSummary } from '../lib/messages';
+import { ImportPanel, type ImportPanelProps, type PendingImport } from './ImportPanel';
 import { HIGHLIGHT_STYLES, type Settings } from '../lib/settings';
 
 export interface OptionsState {
   packs: PackSummary[];
   settings: Settings | null;
   status: { kind: 'ok' | 'error'; text: string } | null;
+  pending: PendingImport[];
 }
 
-export interface OptionsViewProps {
+/** The formats «Import glossary pack» reads (lib/formats). */
+export const IMPORT_ACCEPT = '.json,.csv,.tsv,.txt,.tbx,.xml,application/json,text/csv,text/tab-separated-values,text/plain,application/x-tbx+xml,application/xml';
+
+export interface OptionsViewProps extends Omit<ImportPanelProps, 'pending'> {
   state: OptionsState;
-  onImportFile: (file: File) => void;
+  onImportFiles: (files: File[]) => void;
   onToggle: (id: string, enabled: boolean) => void;
   onDelete: (id: string) => void;
   onSettings: (patch: Partial<Settings>) => void;
@@ -27,6 +32,9 @@ function PackRow({ pack, onToggle, onDelete }: { pack: PackSummary; onToggle: Op
           {pack.description && <span class="desc">{pack.description}</span>}
         </span>
       </label>
+      <a class="edit" href={`editor.html?pack=${encodeURIComponent(pack.id)}`} aria-label={`Edit ${pack.title}`}>
+        Edit
+      </a>
       {confirming ? (
         <span class="confirm">
           <button type="button" class="danger" onClick={() => onDelete(pack.id)}>
@@ -82,9 +90,24 @@ function SettingsForm({ settings, onSettings }: { settings: Settings; onSettings
   );
 }
 
-export function OptionsView({ state, onImportFile, onToggle, onDelete, onSettings }: OptionsViewProps) {
+export function OptionsView({ state, onImportFiles, onToggle, onDelete, onSettings, onMapping, onConfirm, onCancel }: OptionsViewProps) {
+  const [dragging, setDragging] = useState(false);
+  const dropped = (e: DragEvent) => {
+    e.preventDefault();
+    setDragging(false);
+    const files = [...(e.dataTransfer?.files ?? [])];
+    if (files.length) onImportFiles(files);
+  };
   return (
-    <main>
+    <main
+      class={dragging ? 'dragging' : undefined}
+      onDragOver={(e) => {
+        e.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={dropped}
+    >
       <h1>Gloss</h1>
       <section aria-labelledby="packs-h">
         <h2 id="packs-h">Glossary packs</h2>
@@ -97,19 +120,25 @@ export function OptionsView({ state, onImportFile, onToggle, onDelete, onSetting
             ))}
           </ul>
         )}
+        <p class="actions">
+          <a href="editor.html">New pack</a>
+        </p>
         <label class="import">
           <span>Import glossary pack</span>
           <input
             type="file"
-            accept=".json,application/json"
+            multiple
+            accept={IMPORT_ACCEPT}
             onChange={(e) => {
               const input = e.currentTarget as HTMLInputElement;
-              const file = input.files?.[0];
-              if (file) onImportFile(file);
+              const files = [...(input.files ?? [])];
+              if (files.length) onImportFiles(files);
               input.value = '';
             }}
           />
         </label>
+        <p class="muted hint">Gloss packs (.json), spreadsheets (.csv, .tsv), Anki and Quizlet text exports (.txt), and TBX terminology files (.tbx). You can also drop files anywhere on this page.</p>
+        <ImportPanel pending={state.pending} onMapping={onMapping} onConfirm={onConfirm} onCancel={onCancel} />
         {state.status && (
           <p role={state.status.kind === 'error' ? 'alert' : 'status'} class={`status ${state.status.kind}`}>
             {state.status.text}

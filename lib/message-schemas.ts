@@ -40,6 +40,8 @@ export const CONTENT_REQUESTS = {
     canonical: CANONICAL,
     results: list(v.strictObject({ id: ID, state: v.picklist(['exact', 'moved', 'fuzzy', 'orphan']), score: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(1))) }), 5000),
   }),
+  /** «Add to glossary» on a selection: opens the pack editor with the term and its sentence. */
+  'glossary:add': v.strictObject({ term: v.pipe(str(200), v.minLength(1, 'must not be empty')), sentence: str(1000), title: str(1000) }),
   /** Moves one of this page's highlights onto the reader's current selection. */
   'highlight:reattach': v.strictObject({ canonical: CANONICAL, id: ID, quote: QUOTE, position: POSITION, sentence: SENTENCE }),
 };

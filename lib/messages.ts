@@ -129,6 +129,7 @@ interface ContentReplies {
   'highlight:create': { id: string };
   'highlights:anchored': null;
   'highlight:reattach': null;
+  'glossary:add': null;
 }
 
 /** Replies of the requests only extension pages may send. */
@@ -179,6 +180,8 @@ export interface ContentApi {
   'page:identity': { req: Empty; res: { url: string; canonical?: string } };
   'highlights:changed': { req: Empty; res: null };
   'highlight:reveal': { req: { id: string }; res: boolean };
+  /** The selected term and its sentence, for «Add to glossary» from the context menu. */
+  'selection:forGlossary': { req: Empty; res: { term: string; sentence: string; title: string } | null };
   /** Moves a highlight onto the current selection; false when nothing is selected. */
   'highlight:reattach': { req: { id: string }; res: boolean };
 }

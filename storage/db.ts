@@ -1,5 +1,5 @@
 import Dexie, { type Table } from 'dexie';
-import type { EncounterRecord, EntryRecord, HighlightRecord, PackRecord, SettingRecord } from './records';
+import type { EncounterRecord, EntryRecord, HighlightRecord, IndexRecord, PackRecord, SettingRecord } from './records';
 import { defineSchema } from './schema';
 
 export class GlossDB extends Dexie {
@@ -8,6 +8,7 @@ export class GlossDB extends Dexie {
   settings!: Table<SettingRecord, string>;
   encounters!: Table<EncounterRecord, [string, string]>;
   highlights!: Table<HighlightRecord, string>;
+  indexes!: Table<IndexRecord, string>;
 
   constructor(name = 'gloss') {
     super(name);

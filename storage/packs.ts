@@ -81,8 +81,12 @@ export async function listPacks(db: GlossDB): Promise<PackSummary[]> {
   return (await db.packs.orderBy('id').toArray()).map(summarize);
 }
 
-/** Enabled packs with their entries, for compiling the term index. */
-export async function enabledPacks(db: GlossDB): Promise<{ pack: PackRecord; entries: EntryRecord[] }[]> {
-  const packs = await db.packs.where('enabled').equals(1).toArray();
+/** Enabled packs' metadata only: what deciding which packs apply to a page needs. */
+export function enabledPackRecords(db: GlossDB): Promise<PackRecord[]> {
+  return db.packs.where('enabled').equals(1).toArray();
+}
+
+/** Packs with their entries, for compiling the term index. */
+export function withEntries(db: GlossDB, packs: PackRecord[]): Promise<{ pack: PackRecord; entries: EntryRecord[] }[]> {
   return Promise.all(packs.map(async (pack) => ({ pack, entries: await db.entries.where('packId').equals(pack.id).toArray() })));
 }

@@ -1,6 +1,7 @@
 // Record types of the local database, defined once and imported everywhere.
 
 import type { AnchorStatus, HighlightPlacement } from '../lib/highlights';
+import type { CompiledIndex } from '../lib/match/index-format';
 import type { Pack, PackEntry } from '../lib/pack/format';
 
 export type PackOrigin = 'bundled' | 'file' | 'url' | 'editor';
@@ -51,4 +52,12 @@ export interface HighlightRecord extends HighlightPlacement {
   created: number;
   modified: number;
   anchor: AnchorStatus;
+}
+
+/** A compiled term index, kept so that a restarted worker need not compile it again. */
+export interface IndexRecord {
+  /** The compiler's version, the extension's version and each pack's id and last update. */
+  key: string;
+  index: CompiledIndex;
+  usedAt: number;
 }

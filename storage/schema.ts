@@ -71,10 +71,15 @@ export async function upgradeToV5(tx: Transaction): Promise<void> {
     });
 }
 
+// v6: compiled term indexes are kept (by the packs and versions they were built from), so a
+// service worker the browser stopped answers its first page without compiling again.
+export const SCHEMA_V6 = { ...SCHEMA_V5, indexes: 'key, usedAt' } as const;
+
 export function defineSchema(db: Dexie): void {
   db.version(1).stores(SCHEMA_V1);
   db.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
   db.version(3).stores(SCHEMA_V3).upgrade(upgradeToV3);
   db.version(4).stores(SCHEMA_V4);
   db.version(5).stores(SCHEMA_V5).upgrade(upgradeToV5);
+  db.version(6).stores(SCHEMA_V6);
 }

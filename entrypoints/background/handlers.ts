@@ -1,5 +1,6 @@
 // The background's side of the message contract.
 
+import { editorQuery } from '../../lib/editor-link';
 import { encounterLocation } from '../../lib/encounter-location';
 import type { EntryView } from '../../lib/messages';
 import type { Pack } from '../../lib/pack/format';
@@ -23,6 +24,8 @@ export interface BackgroundDeps {
   broadcast: () => void;
   /** Tells every open tab that highlights changed (created, edited, deleted, re-attached). */
   highlightsChanged: HighlightsChanged;
+  /** Opens the pack editor in a new tab with this query (lib/editor-link.ts). */
+  openEditor: (query: string) => void;
 }
 
 /**
@@ -72,7 +75,7 @@ function callerPage({ kind, sender }: Caller, tabPages: Map<number, string>): st
 }
 
 export function backgroundHandlers(deps: BackgroundDeps): BackgroundHandlers {
-  const { db, index, ready, broadcast, highlightsChanged } = deps;
+  const { db, index, ready, broadcast, highlightsChanged, openEditor } = deps;
   // Every page load asks for the settings; the background is their only writer, so it keeps them.
   let settingsCache: Promise<Settings> | null = null;
   const settingsNow = () => (settingsCache ??= getSettings(db));
@@ -120,6 +123,11 @@ export function backgroundHandlers(deps: BackgroundDeps): BackgroundHandlers {
       const location = encounterLocation(page, canonical);
       if (!location || isSiteDisabled(settings, new URL(location).hostname)) return null;
       await recordEncounters(db, keys, location, title);
+      return null;
+    },
+    // Opens the editor; nothing is stored until the reader saves there.
+    'glossary:add': ({ term, sentence, title }, caller) => {
+      openEditor(editorQuery({ term, sentence, pageUrl: caller.sender.url, pageTitle: title }));
       return null;
     },
     'encounters:list': async ({ key }, caller) => {

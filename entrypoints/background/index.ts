@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { ContentApi, Request } from '../../lib/messages';
+import { EDITOR_PAGE, editorQuery } from '../../lib/editor-link';
 import { GlossDB } from '../../storage/db';
 import { ensureMyGlossary } from '../../storage/packs';
 import { backgroundHandlers } from './handlers';
@@ -10,10 +11,11 @@ import { TermIndexCache } from './term-index';
 
 const TAB_COMMANDS = new Set(['next-term', 'prev-term', 'highlight-selection'] as const);
 const SIDE_PANEL_MENU = 'gloss-open-side-panel';
+const ADD_TO_GLOSSARY_MENU = 'gloss-add-to-glossary';
 
 export default defineBackground(() => {
   const db = new GlossDB();
-  const index = new TermIndexCache(db);
+  const index = new TermIndexCache(db, browser.runtime.getManifest().version);
   const ready = ensureStarterPack(db, async () => (await fetch(browser.runtime.getURL(STARTER_PACK_PATH))).text())
     .catch((err: unknown) => console.warn('Gloss: starter pack not installed', err))
     .then(() => ensureMyGlossary(db))
@@ -22,6 +24,7 @@ export default defineBackground(() => {
   const toAllTabs = (msg: Request<ContentApi>) => {
     void browser.tabs.query({}).then((tabs) => tabs.forEach((t) => t.id !== undefined && toTab(t.id, msg)));
   };
+  const openEditor = (query: string) => void browser.tabs.create({ url: `${browser.runtime.getURL(EDITOR_PAGE)}${query}` });
   // Tabs repaint; extension pages (the side panel) list again.
   const highlightsChanged = (scope: 'all' | 'pages') => {
     if (scope === 'all') toAllTabs({ type: 'highlights:changed' });
@@ -29,7 +32,7 @@ export default defineBackground(() => {
   };
   listen(
     browser.runtime,
-    backgroundHandlers({ db, index, ready, broadcast: () => toAllTabs({ type: 'index:changed' }), highlightsChanged }),
+    backgroundHandlers({ db, index, ready, broadcast: () => toAllTabs({ type: 'index:changed' }), highlightsChanged, openEditor }),
   );
 
   browser.commands?.onCommand.addListener((command, tab) => {
@@ -42,11 +45,20 @@ export default defineBackground(() => {
     void run();
   });
 
-  // The toolbar button's own context menu offers the side panel.
+  // The toolbar button's own context menu offers the side panel; a selection offers the glossary.
   browser.runtime.onInstalled.addListener(() => {
     browser.contextMenus?.create({ id: SIDE_PANEL_MENU, title: 'Open highlights side panel', contexts: [import.meta.env.MANIFEST_VERSION === 3 ? 'action' : ('browser_action' as never)] }, () => void browser.runtime.lastError);
+    browser.contextMenus?.create({ id: ADD_TO_GLOSSARY_MENU, title: 'Add “%s” to glossary', contexts: ['selection'] }, () => void browser.runtime.lastError);
   });
   browser.contextMenus?.onClicked.addListener((info, tab) => {
     if (info.menuItemId === SIDE_PANEL_MENU) void openSidePanel(tab).catch(() => undefined);
+    if (info.menuItemId === ADD_TO_GLOSSARY_MENU) void addToGlossary(info.selectionText ?? '', info.pageUrl, tab);
   });
+
+  /** The menu's selection with its sentence, which only the page's content script can read. */
+  async function addToGlossary(selectionText: string, pageUrl: string | undefined, tab: { id?: number; title?: string } | undefined): Promise<void> {
+    const fromPage = tab?.id !== undefined ? await browser.tabs.sendMessage(tab.id, { type: 'selection:forGlossary' }).catch(() => null) : null;
+    const found = (fromPage as { ok?: boolean; value?: { term: string; sentence: string; title: string } | null } | null)?.value;
+    openEditor(editorQuery({ term: found?.term ?? selectionText, sentence: found?.sentence ?? '', pageUrl, pageTitle: found?.title ?? tab?.title }));
+  }
 });

@@ -1,6 +1,8 @@
 // Compiles the enabled packs that apply to a page into one term index, cached per set of packs
 // so that every tab of a site shares one compilation until a pack changes; tabs receive only
-// the part their page's words can start.
+// the part their page's words can start. Compiled indexes are also kept in the database, so a
+// worker the browser stopped answers the next page without compiling; entries are read only to
+// compile, never held in the worker's memory.
 
 import { compileIndex, type PatternSource } from '../../lib/match/compile';
 import { decodeInt32, toWire, type CompiledIndex, type WireIndex } from '../../lib/match/index-format';
@@ -10,13 +12,22 @@ import { selectByFirstTokens } from '../../lib/match/select';
 import { addPackPatterns } from '../../lib/pack/patterns';
 import { matchesPattern } from '../../lib/url';
 import type { GlossDB } from '../../storage/db';
-import { enabledPacks } from '../../storage/packs';
+import { loadIndex, saveIndex } from '../../storage/indexes';
+import { enabledPackRecords, withEntries } from '../../storage/packs';
+import type { PackRecord } from '../../storage/records';
+
+/** Bump when the compiled index's layout or the matching rules change: kept indexes are then rebuilt. */
+export const COMPILER_VERSION = 1;
 
 export class TermIndexCache {
   private cache = new Map<string, Promise<CompiledIndex>>();
-  private packs: ReturnType<typeof enabledPacks> | null = null;
+  private packs: Promise<PackRecord[]> | null = null;
 
-  constructor(private db: GlossDB) {}
+  /** `build` names the extension's version, which a kept index must also match. */
+  constructor(
+    private db: GlossDB,
+    private build = '',
+  ) {}
 
   invalidate(): void {
     this.cache.clear();
@@ -24,24 +35,31 @@ export class TermIndexCache {
   }
 
   async forUrl(url: string): Promise<CompiledIndex | null> {
-    this.packs ??= enabledPacks(this.db);
-    const applicable = (await this.packs).filter(({ pack }) => {
+    this.packs ??= enabledPackRecords(this.db);
+    const applicable = (await this.packs).filter((pack) => {
       const sites = pack.scope?.sites;
       return !sites?.length || sites.some((p) => matchesPattern(p, url));
     });
     if (applicable.length === 0) return null;
-    const key = applicable.map(({ pack }) => `${pack.id}@${pack.updatedAt}`).join('|');
+    const key = [COMPILER_VERSION, this.build, ...applicable.map((pack) => `${pack.id}@${pack.updatedAt}`)].join('|');
     let hit = this.cache.get(key);
     if (!hit) {
-      hit = Promise.resolve().then(() => {
-        const patterns: PatternSource[] = [];
-        const entries: string[] = [];
-        for (const { pack, entries: rows } of applicable) addPackPatterns({ id: pack.id, folding: pack.folding, entries: rows }, patterns, entries);
-        return compileIndex(patterns, entries);
-      });
+      hit = this.keptOrCompiled(key, applicable);
       this.cache.set(key, hit);
+      hit.catch(() => this.cache.delete(key));
     }
     return hit;
+  }
+
+  private async keptOrCompiled(key: string, packs: PackRecord[]): Promise<CompiledIndex> {
+    const kept = await loadIndex(this.db, key).catch(() => null);
+    if (kept) return kept;
+    const patterns: PatternSource[] = [];
+    const entries: string[] = [];
+    for (const { pack, entries: rows } of await withEntries(this.db, packs)) addPackPatterns({ id: pack.id, folding: pack.folding, entries: rows }, patterns, entries);
+    const ix = compileIndex(patterns, entries);
+    void saveIndex(this.db, key, ix).catch(() => undefined);
+    return ix;
   }
 
   /** The terms of `ix` in each of `texts`, for a page's first paint. */

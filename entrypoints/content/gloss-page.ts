@@ -128,15 +128,26 @@ export class GlossPage {
         return null;
       },
       'highlight:reveal': ({ id }) => this.highlights.reveal(id),
+      'selection:forGlossary': async () => {
+        const found = await this.highlights.selectionWithSentence();
+        return found && { ...found, title: document.title };
+      },
       'highlight:reattach': ({ id }) => this.highlights.reattach(id),
     };
   }
 
   private async onToolbar(action: ToolbarAction): Promise<void> {
+    if (action.kind === 'glossary') return this.addToGlossary();
     const id = await this.highlights.save(action.color);
     if (!id) return;
     window.getSelection()?.collapseToEnd();
     if (action.kind !== 'highlight') this.openCard(id, action.kind === 'note' ? 'note' : 'tags');
+  }
+
+  /** Opens the pack editor on "My glossary" with the selected term and its sentence. */
+  private async addToGlossary(): Promise<void> {
+    const found = await this.highlights.selectionWithSentence();
+    if (found && found.term.length <= 200) await callBackground('glossary:add', { ...found, title: document.title });
   }
 
   /** The keyboard command: highlight the selection, or open the card of the highlight at the caret. */

@@ -1,12 +1,15 @@
 // The capture toolbar beside a selection: «Highlight» first (saves at once in the current colour),
-// the colours, «Note» and «Tag». It appears only after the reader's own pointer or keyboard
+// the colours, «Note», «Tag» and «Add to glossary» (opens the pack editor with the term). It appears only after the reader's own pointer or keyboard
 // selection (trusted pointerup/keyup; a page's script selecting text shows nothing), never for
 // selections in form fields, editable regions or Gloss's own UI. Tab moves into it, Escape closes it.
 
 import { HIGHLIGHT_COLORS, type HighlightColor } from '../../lib/highlights';
 import type { UiHost } from './ui-host';
 
-export type ToolbarAction = { kind: 'highlight'; color: HighlightColor } | { kind: 'note' | 'tag'; color: HighlightColor };
+export interface ToolbarAction {
+  kind: 'highlight' | 'note' | 'tag' | 'glossary';
+  color: HighlightColor;
+}
 
 const NAMES: Record<HighlightColor, string> = { yellow: 'Yellow', green: 'Green', blue: 'Blue', pink: 'Pink', purple: 'Purple' };
 const SHOW_DELAY_MS = 120;
@@ -81,7 +84,9 @@ export class SelectionToolbar {
     on(note, () => this.fire('note'));
     const tag = button('Tag', 'text');
     on(tag, () => this.fire('tag'));
-    this.panel.append(highlight, swatches, note, tag);
+    const glossary = button('Add to glossary', 'text');
+    on(glossary, () => this.fire('glossary'));
+    this.panel.append(highlight, swatches, note, tag, glossary);
     this.pick(this.color);
   }
 

@@ -27,11 +27,14 @@ const NO_SPACE_LANGS = new Set(['zh', 'ja']);
 /** Matching across apostrophe styles or character widths is a documented kindness (DESIGN.md §4). */
 const kindNearMiss = (t: Term) => t.kind === 'decoy-near-miss' && /apostrophe|fullwidth|full-width|width/i.test(t.note ?? '');
 
+/** Each page's pack has its own id; it is deleted after its page, so one pack is enabled at a time. */
+const packId = (name: string) => `corpus-${name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`.slice(0, 64);
+
 function packFor(name: string, terms: Term[]): string {
   return JSON.stringify({
     format: 'gloss-pack',
     formatVersion: 1,
-    id: 'corpus-page',
+    id: packId(name),
     version: '1.0.0',
     title: `Corpus terms: ${name}`,
     entries: terms.map((t, i) => ({ id: `t${i}`, term: t.term, short: t.kind })),
@@ -99,6 +102,12 @@ describe.each(PAGES)('$page', ({ dir, page, language }) => {
     const painted = (await paintedTexts(tab)).map((s) => foldKey(s));
     const pageKey = foldKey(await tab.evaluate(() => document.body.innerText));
     const stats = await tabCall<PageStats>(b, tab, { type: 'page:stats' });
+    // One pack at a time: delete this page's pack from the options page as a reader would.
+    await options.bringToFront();
+    const remove = options.getByRole('button', { name: `Delete Corpus terms: ${page}` });
+    await remove.click();
+    await remove.click();
+    await expect.poll(() => remove.count(), { timeout: 5000 }).toBe(0);
     timings.push(`${page}: painted ${stats.terms} terms ${(stats.startedAtMs + stats.doneMs).toFixed(0)} ms after navigation (content script ${stats.doneMs.toFixed(1)} ms, busy ${stats.busyMs.toFixed(1)} ms)`);
     await tab.close();
     const noSpaceScript = NO_SPACE_LANGS.has(language);
@@ -111,7 +120,7 @@ describe.each(PAGES)('$page', ({ dir, page, language }) => {
       const cjkSubstring = t.kind === 'substring-only' && NO_SPACE_LANGS.has(language);
       g.terms.push(t);
       g.expected += cjkSubstring ? (t.substring_count ?? 0) : t.count;
-      g.painted += found.find((f) => f.key === `corpus-page/t${i}`)?.count ?? 0;
+      g.painted += found.find((f) => f.key === `${packId(page)}/t${i}`)?.count ?? 0;
       groups.set(key, g);
     });
 

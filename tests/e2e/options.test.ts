@@ -22,7 +22,7 @@ const packNames = () => options.locator('li.pack strong').allTextContents();
 async function importFile(name: string, buffer: Buffer): Promise<string> {
   await options.bringToFront();
   await options.getByLabel('Import glossary pack').setInputFiles({ name, mimeType: 'application/json', buffer });
-  await expect.poll(() => options.locator('.status').textContent(), { timeout: 10_000 }).toMatch(new RegExp(`^(Imported .* from|Could not import) ${name.replace(/\./g, '\\.')}`));
+  await expect.poll(() => options.locator('.status').textContent(), { timeout: 10_000 }).toMatch(new RegExp(`^(Imported .* from ${name.replace(/\./g, '\\.')}|Could not import ${name.replace(/\./g, '\\.')})`));
   return (await options.locator('.status').textContent()) ?? '';
 }
 
@@ -44,19 +44,40 @@ afterAll(async () => {
   stop?.();
 });
 
+/** Chooses files in «Import glossary pack», as a reader would. */
+async function chooseFiles(files: { name: string; buffer: Buffer }[]): Promise<void> {
+  await options.bringToFront();
+  await options.getByLabel('Import glossary pack').setInputFiles(files.map((f) => ({ ...f, mimeType: 'text/plain' })));
+}
+
+const pendingImport = (name: string) => options.getByRole('region', { name: `Import of ${name}` });
+
 describe('bad input', () => {
-  it('refuses an invalid pack naming the field and entry, and keeps what was stored', async () => {
+  it('lists a pack’s bad entries by line, entry and field, and keeps what was stored when cancelled', async () => {
     const before = await packNames();
-    const message = await importFile('short-too-long.json', fixture('short-too-long.json'));
-    expect(message).toContain('Could not import short-too-long.json');
-    expect(message).toContain('entries[0] (id "mazhilis").short: must be at most 200 characters');
-    expect(await options.getByRole('alert').count()).toBe(1);
+    await chooseFiles([{ name: 'short-too-long.json', buffer: fixture('short-too-long.json') }]);
+    const panel = pendingImport('short-too-long.json');
+    await panel.waitFor({ timeout: 10_000 });
+    expect(await panel.textContent()).toMatch(/short-too-long\.json, line \d+, entry 1 \(id "mazhilis"\), short: must be at most 200 characters/);
+    await panel.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => pendingImport('short-too-long.json').count()).toBe(0);
     expect(await packNames()).toEqual(before);
   });
 
-  it('refuses a pack whose source is a javascript: URL', async () => {
-    const message = await importFile('javascript-source.json', fixture('javascript-source.json'));
-    expect(message).toContain('entries[0] (id "mazhilis").sources[0].url: must be an http(s) URL');
+  it('names a javascript: source as the field at fault', async () => {
+    await chooseFiles([{ name: 'javascript-source.json', buffer: fixture('javascript-source.json') }]);
+    const panel = pendingImport('javascript-source.json');
+    await panel.waitFor({ timeout: 10_000 });
+    expect(await panel.textContent()).toMatch(/entry 1 \(id "mazhilis"\), sources\[0\]\.url: must be an http\(s\) URL/);
+    await panel.getByRole('button', { name: 'Cancel' }).click();
+  });
+
+  it('refuses a file that is not JSON at all, naming the line', async () => {
+    const before = await packNames();
+    const message = await importFile('broken.json', Buffer.from('{\n  "format": "gloss-pack",\n  "entries": [\n'));
+    expect(message).toMatch(/^Could not import broken\.json:\nbroken\.json, line \d+/);
+    expect(await options.getByRole('alert').count()).toBe(1);
+    expect(await packNames()).toEqual(before);
   });
 
   it('shows pack text as text, never as markup', async () => {
@@ -77,6 +98,69 @@ describe('bad input', () => {
     expect(await ui.text('.card .short')).toBe(pack.entries[0]!.short);
     expect(await ui.count('.card img, .card b, .card script')).toBe(0);
     await page.close();
+  });
+});
+
+const CSV = 'Term,Definition,Tags\nreferendum,A vote of the whole electorate on one question.,politics\n';
+const ANKI = '#separator:tab\n#html:true\n#columns:Front\tBack\tTags\nblackout\t<b>A shutdown</b> of the internet or of power.\tmedia\n';
+const TBX = `<?xml version="1.0" encoding="UTF-8"?>
+<tbx type="TBX-Basic" style="dca" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2">
+  <tbxHeader><fileDesc><titleStmt><title>Media terms</title></titleStmt></fileDesc></tbxHeader>
+  <text><body>
+    <conceptEntry id="journalism">
+      <langSec xml:lang="en">
+        <descrip type="definition">Gathering and reporting news for the public.</descrip>
+        <termSec><term>journalism</term></termSec>
+      </langSec>
+    </conceptEntry>
+  </body></text>
+</tbx>`;
+
+describe('formats teachers already use', () => {
+  it('imports a CSV, an Anki export and a TBX file at once, and their terms are painted with their meanings', async () => {
+    await chooseFiles([
+      { name: 'civics-class.csv', buffer: Buffer.from(CSV) },
+      { name: 'media-deck.txt', buffer: Buffer.from(ANKI) },
+      { name: 'media-terms.tbx', buffer: Buffer.from(TBX) },
+    ]);
+    await expect.poll(() => options.locator('.status').textContent(), { timeout: 10_000 }).toContain('from media-terms.tbx');
+    const status = (await options.locator('.status').textContent()) ?? '';
+    expect(status).toContain('(1 entries) from civics-class.csv');
+    expect(status).toContain('from media-deck.txt');
+    await expect.poll(async () => [...new Set((await paintedTexts(article)).filter((t) => ['referendum', 'blackout', 'journalism'].includes(t)))].sort(), { timeout: 5000 }).toEqual([
+      'blackout',
+      'journalism',
+      'referendum',
+    ]);
+    await article.bringToFront();
+    const ui = await hoverOver(article, 'referendum');
+    await expect.poll(() => ui.text('.card .short'), { timeout: 3000 }).toBe('A vote of the whole electorate on one question.');
+    await article.mouse.move(5, 5);
+    const anki = await hoverOver(article, 'blackout');
+    // Anki's HTML arrives as plain text.
+    await expect.poll(() => anki.text('.card .short'), { timeout: 3000 }).toBe('A shutdown of the internet or of power.');
+    await article.mouse.move(5, 5);
+  });
+
+  it('imports a file with two bad entries without them, after the reader confirms', async () => {
+    const csv = 'term,short\nparliament,The elected assembly.\nempty one,\nliquefied,Turned into a liquid.\n,no term here\n';
+    await chooseFiles([{ name: 'mixed.csv', buffer: Buffer.from(csv) }]);
+    const panel = pendingImport('mixed.csv');
+    await panel.waitFor({ timeout: 10_000 });
+    expect(await panel.textContent()).toContain('2 of 4 entries have problems');
+    await panel.getByRole('button', { name: 'Import without the 2 bad entries' }).click();
+    await expect.poll(() => options.locator('.status').textContent(), { timeout: 10_000 }).toContain('(2 entries, 2 left out) from mixed.csv');
+    await expect.poll(async () => (await paintedTexts(article)).includes('parliament'), { timeout: 5000 }).toBe(true);
+  });
+
+  it('shows what re-importing a pack changes before replacing it', async () => {
+    const csv = 'term,short\nparliament,The elected assembly.\nliquefied,Made liquid by cooling or pressure.\njournalism,News work.\n';
+    await chooseFiles([{ name: 'mixed.csv', buffer: Buffer.from(csv) }]);
+    const panel = pendingImport('mixed.csv');
+    await panel.waitFor({ timeout: 10_000 });
+    expect(await panel.textContent()).toContain('adds 1, changes 1 and removes 0 entries');
+    await panel.getByRole('button', { name: /^Replace “/ }).click();
+    await expect.poll(() => options.locator('.status').textContent(), { timeout: 10_000 }).toContain('(3 entries) from mixed.csv');
   });
 });
 

@@ -16,6 +16,7 @@ import { GlossDB } from '../../storage/db';
 import { installPack } from '../../storage/packs';
 
 let db: GlossDB;
+let opened: string[] = [];
 let n = 0;
 
 const EXT = `chrome-extension://${fakeBrowser.runtime.id}`;
@@ -37,11 +38,12 @@ const PAGE_A = 'https://news.example/2022/01/kazakhstan?session=SECRET123&utm_so
 
 beforeEach(async () => {
   fakeBrowser.reset();
+  opened = [];
   db = new GlossDB(`gloss-bg-${++n}-${Date.now()}`);
   const parsed = parsePackText(readFileSync(join(import.meta.dirname, '../fixtures/packs/valid.json'), 'utf8'));
   if (!parsed.ok) throw new Error(parsed.errors.join());
   await installPack(db, parsed.pack, 'file');
-  listen(fakeBrowser.runtime, backgroundHandlers({ db, index: new TermIndexCache(db), ready: Promise.resolve(), broadcast: () => undefined, highlightsChanged: () => undefined }));
+  listen(fakeBrowser.runtime, backgroundHandlers({ db, index: new TermIndexCache(db), ready: Promise.resolve(), broadcast: () => undefined, highlightsChanged: () => undefined, openEditor: (q) => opened.push(q) }));
 });
 
 describe('who may ask what', () => {
@@ -97,6 +99,16 @@ describe('who may ask what', () => {
     const publicFields = new Set(['key', 'term', 'short', 'variants', 'definition', 'context', 'sources', 'tags', 'related', 'packTitle']);
     if (reply.ok) expect(Object.keys(reply.value).filter((k) => !publicFields.has(k))).toEqual([]);
     expect(JSON.stringify(reply)).not.toMatch(/seen|news\.example/);
+  });
+});
+
+describe('«Add to glossary»', () => {
+  it('opens the editor with the term, its sentence and the sender’s page as the source', async () => {
+    expect(await send({ type: 'glossary:add', term: 'titushki', sentence: 'Hired thugs were called titushki.', title: 'Story' }, contentScript(PAGE_A))).toEqual({ ok: true, value: null });
+    expect(opened).toHaveLength(1);
+    expect(Object.fromEntries(new URLSearchParams(opened[0]))).toEqual({ pack: 'my-glossary', term: 'titushki', context: 'Hired thugs were called titushki.', source: 'https://news.example/2022/01/kazakhstan', title: 'Story' });
+    expect(await send({ type: 'glossary:add', term: '', sentence: '', title: '' }, contentScript(PAGE_A))).toMatchObject({ ok: false });
+    expect(opened).toHaveLength(1);
   });
 });
 

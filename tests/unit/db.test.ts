@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { parsePackText } from '../../lib/pack/parse';
 import type { Pack } from '../../lib/pack/format';
 import { GlossDB } from '../../storage/db';
-import { deletePack, enabledPacks, ensureMyGlossary, getPack, installPack, listPacks, MY_GLOSSARY, setPackEnabled } from '../../storage/packs';
+import { deletePack, enabledPackRecords, ensureMyGlossary, getPack, installPack, listPacks, MY_GLOSSARY, setPackEnabled } from '../../storage/packs';
 import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V4 } from '../../storage/schema';
 import { getSettings, updateSettings } from '../../storage/settings';
 
@@ -35,10 +35,10 @@ describe('schema upgrades', () => {
     const db = new GlossDB(name);
     expect((await db.packs.get('on'))?.enabled).toBe(1);
     expect((await db.packs.get('off'))?.enabled).toBe(0);
-    expect((await enabledPacks(db)).map((p) => p.pack.id)).toEqual(['on']);
+    expect((await enabledPackRecords(db)).map((p) => p.id)).toEqual(['on']);
     expect(await db.entries.get(['on', 'a'])).toMatchObject({ term: 'Alpha' });
     expect(await db.encounters.count()).toBe(0);
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     db.close();
   });
 });
@@ -118,7 +118,7 @@ describe('packs', () => {
     await installPack(db, validPack(), 'file');
     expect((await listPacks(db)).map((p) => [p.id, p.entryCount, p.enabled])).toEqual([['civics-101', 2, true]]);
     await setPackEnabled(db, 'civics-101', false);
-    expect(await enabledPacks(db)).toEqual([]);
+    expect(await enabledPackRecords(db)).toEqual([]);
     await deletePack(db, 'civics-101');
     expect(await db.entries.count()).toBe(0);
     db.close();

@@ -49,3 +49,13 @@ describe('inflection', () => {
     expect(inflectedForms('titushki', 'ru')).toEqual([]);
   });
 });
+
+describe('editorQuery', () => {
+  it('carries the term, its sentence and an http(s) page as the source', async () => {
+    const { editorQuery } = await import('../../lib/editor-link');
+    const q = new URLSearchParams(editorQuery({ term: ' Shal, ket! ', sentence: 'Crowds chanted “Shal, ket!”.', pageUrl: 'https://news.example/a?x=1', pageTitle: 'A story' }));
+    expect(Object.fromEntries(q)).toEqual({ pack: 'my-glossary', term: 'Shal, ket!', context: 'Crowds chanted “Shal, ket!”.', source: 'https://news.example/a', title: 'A story' });
+    const local = new URLSearchParams(editorQuery({ term: 'tenge', sentence: '', pageUrl: 'file:///home/me/notes.html' }, 'class-7b'));
+    expect(Object.fromEntries(local)).toEqual({ pack: 'class-7b', term: 'tenge' });
+  });
+});

@@ -1,0 +1,46 @@
+// The background's term index: compiled once per set of packs, kept in the database so that a
+// restarted service worker answers without compiling, and rebuilt when a pack or Gloss changes.
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { TermIndexCache } from '../../entrypoints/background/term-index';
+import { parsePackText } from '../../lib/pack/parse';
+import { GlossDB } from '../../storage/db';
+import { installPack } from '../../storage/packs';
+
+async function dbWithPack(): Promise<GlossDB> {
+  const db = new GlossDB(`gloss-ix-${Math.random()}`);
+  const parsed = parsePackText(readFileSync(join(import.meta.dirname, '../fixtures/packs/valid.json'), 'utf8'));
+  if (!parsed.ok) throw new Error(parsed.errors.join());
+  await installPack(db, parsed.pack, 'file', 1);
+  return db;
+}
+
+const URL_A = 'https://news.example.org/story';
+const terms = (ix: { terms: string[] } | null) => [...new Set(ix?.terms)].sort();
+
+describe('kept term indexes', () => {
+  it('lets a restarted worker answer without reading any entry', async () => {
+    const db = await dbWithPack();
+    const first = await new TermIndexCache(db, '1.0.0').forUrl(URL_A);
+    expect(terms(first).length).toBeGreaterThan(0);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(await db.indexes.count()).toBe(1);
+    // A new worker life; were it to compile, it would find no entries to compile.
+    await db.entries.clear();
+    const restarted = await new TermIndexCache(db, '1.0.0').forUrl(URL_A);
+    expect(terms(restarted)).toEqual(terms(first));
+    expect(restarted?.patLen).toEqual(first?.patLen);
+  });
+
+  it('compiles again for another version of Gloss, or when a pack changed', async () => {
+    const db = await dbWithPack();
+    await new TermIndexCache(db, '1.0.0').forUrl(URL_A);
+    await new Promise((r) => setTimeout(r, 20));
+    await db.entries.clear();
+    expect(terms(await new TermIndexCache(db, '1.1.0').forUrl(URL_A))).toEqual([]);
+    await db.packs.update('civics-101', { updatedAt: 2 });
+    expect(terms(await new TermIndexCache(db, '1.0.0').forUrl(URL_A))).toEqual([]);
+  });
+});
