@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CORPUS, dragSelect, glossUi, highlightTexts, launch, startServer, tabCall, waitForPaint, type Browser, type GlossUi } from './harness';
+import { CORPUS, dragSelect, glossUi, highlightTexts, hoverOver, launch, startServer, tabCall, waitForPaint, type Browser, type GlossUi } from './harness';
 
 const ORIGINAL = readFileSync(join(CORPUS, 'kazakhstan/opendemocracy-kazakhstan-interview.html'), 'utf8');
 const QUOTE = 'I remember, I was at home and I was thinking';
@@ -177,6 +177,19 @@ describe('by keyboard', () => {
     await dragSelect(page, 'state terror');
     await tabCall(b, page, { type: 'command:run', command: 'highlight-selection' });
     await expect.poll(async () => (await highlightTexts(page)).green?.includes('state terror') ?? false, { timeout: 3000 }).toBe(true);
+  });
+
+  it('keeps a glossary term inside a highlight opening its popover', async () => {
+    await page.mouse.click(5, 5);
+    await dragSelect(page, 'with the information blockade over the protests');
+    await expect.poll(() => ui.count('.toolbar:not([hidden])'), { timeout: 3000 }).toBe(1);
+    await ui.click('.toolbar button', 'Highlight');
+    await expect.poll(async () => (await highlightTexts(page)).green?.includes('with the information blockade over the protests') ?? false, { timeout: 3000 }).toBe(true);
+    await page.mouse.move(5, 5);
+    await hoverOver(page, 'information blockade');
+    // "information blockade" is a variant of this entry in the starter pack.
+    await expect.poll(() => ui.text('.card .term'), { timeout: 3000 }).toBe('January 2022 internet shutdown');
+    await page.mouse.move(5, 5);
   });
 
   it('logs no console errors', () => {
