@@ -1,13 +1,7 @@
 // What Gloss keeps of a page where the reader met a term: its origin and path, never its query
 // or fragment, which often carry session tokens, search words or account ids.
 
-/** True when `a` and `b` are the same site for our purposes: one host, or one a subdomain of the other. */
-export function sameSite(a: URL, b: URL): boolean {
-  if (a.protocol !== b.protocol && !(isHttp(a) && isHttp(b))) return false;
-  const x = a.hostname;
-  const y = b.hostname;
-  return x === y || x.endsWith(`.${y}`) || y.endsWith(`.${x}`);
-}
+import { sameSite } from './anchor/page-identity';
 
 function isHttp(u: URL): boolean {
   return u.protocol === 'http:' || u.protocol === 'https:';
@@ -28,7 +22,7 @@ export function encounterLocation(pageUrl: string, canonical?: string | null): s
   const page = parse(pageUrl);
   if (!page) return null;
   const declared = parse(canonical);
-  const chosen = declared && sameSite(declared, page) ? declared : page;
+  const chosen = declared && sameSite(declared.hostname, page.hostname) ? declared : page;
   return chosen.origin + chosen.pathname;
 }
 

@@ -22,6 +22,20 @@ export interface HighlightPlacement {
   position: TextPositionSelector;
 }
 
+/** A highlight's private part: what only the extension's own pages see, and how it last anchored. */
+export interface HighlightDetails {
+  pageTitle: string;
+  /** The sentence around the passage when it was saved, shown for orphans. */
+  sentence: string;
+  note: string;
+  tags: string[];
+  /** Glossary entries the passage contains, by stable entry key. */
+  entries: string[];
+  created: number;
+  modified: number;
+  anchor: AnchorStatus;
+}
+
 /** What a content script sends to save a selection. */
 export interface HighlightCapture {
   color: HighlightColor;

@@ -1,7 +1,7 @@
 // The one message contract between content scripts, extension pages and the background.
 // Requests and replies are typed per message; errors cross as data, never as thrown objects.
 
-import type { AnchorStatus, HighlightPlacement } from './highlights';
+import type { HighlightDetails, HighlightPlacement } from './highlights';
 import type { ContentRequests, PageRequests } from './message-schemas';
 import type { WireIndex } from './match/index-format';
 import type { WireFilter } from './match/token-filter';
@@ -39,17 +39,9 @@ export interface MetElsewhere {
 }
 
 /** A highlight as the extension's own pages show it: private, never sent to a content script. */
-export interface HighlightView extends HighlightPlacement {
-  pageTitle: string;
+export interface HighlightView extends HighlightPlacement, HighlightDetails {
   /** The page's identity (address). */
   page: string;
-  sentence: string;
-  note: string;
-  tags: string[];
-  entries: string[];
-  created: number;
-  modified: number;
-  anchor: AnchorStatus;
 }
 
 export interface PackSummary {

@@ -1,6 +1,6 @@
 // Record types of the local database, defined once and imported everywhere.
 
-import type { AnchorStatus, HighlightPlacement } from '../lib/highlights';
+import type { HighlightDetails, HighlightPlacement } from '../lib/highlights';
 import type { CompiledIndex } from '../lib/match/index-format';
 import type { Pack, PackEntry } from '../lib/pack/format';
 
@@ -39,19 +39,9 @@ export interface EncounterRecord {
  * A saved highlight: the fields of a W3C Web Annotation (lib/web-annotation.ts converts it),
  * kept flat so that the page, tags and time can be indexed.
  */
-export interface HighlightRecord extends HighlightPlacement {
+export interface HighlightRecord extends HighlightPlacement, HighlightDetails {
   /** The page's identity (lib/anchor/page-identity.ts) first, then its other forms: a multi-entry index. */
   pages: string[];
-  pageTitle: string;
-  /** The sentence around the passage when it was saved, shown for orphans. */
-  sentence: string;
-  note: string;
-  tags: string[];
-  /** Glossary entries the passage contains, by stable entry key. */
-  entries: string[];
-  created: number;
-  modified: number;
-  anchor: AnchorStatus;
 }
 
 /** A compiled term index, kept so that a restarted worker need not compile it again. */

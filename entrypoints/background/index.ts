@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { ContentApi, Request } from '../../lib/messages';
+import { makeClient, type ContentApi, type Request } from '../../lib/messages';
 import { EDITOR_PAGE, editorQuery } from '../../lib/editor-link';
 import { GlossDB } from '../../storage/db';
 import { ensureMyGlossary } from '../../storage/packs';
@@ -57,8 +57,8 @@ export default defineBackground(() => {
 
   /** The menu's selection with its sentence, which only the page's content script can read. */
   async function addToGlossary(selectionText: string, pageUrl: string | undefined, tab: { id?: number; title?: string } | undefined): Promise<void> {
-    const fromPage = tab?.id !== undefined ? await browser.tabs.sendMessage(tab.id, { type: 'selection:forGlossary' }).catch(() => null) : null;
-    const found = (fromPage as { ok?: boolean; value?: { term: string; sentence: string; title: string } | null } | null)?.value;
+    const tabId = tab?.id;
+    const found = tabId === undefined ? null : await makeClient<ContentApi>((msg) => browser.tabs.sendMessage(tabId, msg))('selection:forGlossary', {}).catch(() => null);
     openEditor(editorQuery({ term: found?.term ?? selectionText, sentence: found?.sentence ?? '', pageUrl, pageTitle: found?.title ?? tab?.title }));
   }
 });

@@ -115,13 +115,8 @@ export class HighlightLayer {
 
   /** The selected text and the sentence around it, for «Add to glossary»; null when nothing is selected. */
   async selectionWithSentence(): Promise<{ term: string; sentence: string } | null> {
-    const api = await loadAnchoring();
-    const selection = window.getSelection();
-    if (!selection || selection.isCollapsed || selection.rangeCount === 0) return null;
-    const map = PageTextMap.read(api);
-    const at = map.offsetsOf(selection.getRangeAt(0));
-    if (!at) return null;
-    return { term: map.text.slice(at.start, at.end), sentence: api.sentenceAround(map.text, at.start, at.end) };
+    const target = this.selected(await loadAnchoring());
+    return target && { term: target.selectors.quote.exact, sentence: target.selectors.sentence };
   }
 
   /** Moves highlight `id` onto the reader's selection; false when nothing is selected. */

@@ -82,7 +82,7 @@ function clean(u: URL): string {
  * top-level name (a hostname without a dot) never counts as a parent, so `com` does not vouch
  * for `example.com`. IP addresses must match exactly.
  */
-function sameSite(a: string, b: string): boolean {
+export function sameSite(a: string, b: string): boolean {
   if (a === b) return true;
   const [short, long] = a.length < b.length ? [a, b] : [b, a];
   if (!short.includes('.') || /^[\d.]+$/.test(short) || short.startsWith('[')) return false;
