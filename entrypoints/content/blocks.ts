@@ -18,8 +18,13 @@ export class TextBlock {
   /** Its tokens that may start a term, once noted (see findCandidates); undefined before. */
   candidates: BlockCandidates | undefined;
 
+  /**
+   * @param owner the block-level element the text sits in (the walk's root for text outside any
+   *   block): what the painter watches to know whether the block is near the viewport.
+   */
   constructor(
     readonly text: string,
+    readonly owner: Element,
     el: Element | null,
     nodes: Text[] = [],
     starts: number[] = [],
@@ -126,9 +131,11 @@ class Collector {
   private parts: string[] = [];
   private len = 0;
   private hasText = false;
+  private owner: Element | null = null;
 
   flush(): void {
-    if (this.hasText) this.blocks.push(new TextBlock(this.parts.join(''), null, this.nodes, this.starts));
+    if (this.hasText) this.blocks.push(new TextBlock(this.parts.join(''), this.owner!, null, this.nodes, this.starts));
+    this.owner = null;
     if (this.nodes.length) {
       this.nodes = [];
       this.starts = [];
@@ -138,9 +145,10 @@ class Collector {
     }
   }
 
-  text(node: Text): void {
+  text(node: Text, owner: Element): void {
     const data = node.data;
     if (data.length === 0) return;
+    this.owner ??= owner;
     this.nodes.push(node);
     this.starts.push(this.len);
     this.parts.push(data);
@@ -151,7 +159,7 @@ class Collector {
   /** A whole block read at once (the caller has flushed). */
   whole(el: Element): void {
     const text = el.textContent ?? '';
-    if (/\S/.test(text)) this.blocks.push(new TextBlock(text, el));
+    if (/\S/.test(text)) this.blocks.push(new TextBlock(text, el, el));
   }
 
   get size(): number {
@@ -172,6 +180,8 @@ interface Frame {
   svgText: boolean;
   /** Leaving this frame ends a block. */
   block: boolean;
+  /** The nearest block-level element (or the walk's root): the owner of text found here. */
+  owner: Element;
 }
 
 /**
@@ -186,8 +196,9 @@ export class BlockWalker {
     root: Node,
     private skip: Node | null = null,
   ) {
-    if (root.nodeType === 3) this.c.text(root as Text);
-    else this.stack.push({ next: root.firstChild, svgText: (root as Element).namespaceURI !== SVG_NS, block: false });
+    const owner = elementOf(root) ?? (root.ownerDocument ?? document).documentElement;
+    if (root.nodeType === 3) this.c.text(root as Text, owner);
+    else this.stack.push({ next: root.firstChild, svgText: (root as Element).namespaceURI !== SVG_NS, block: false, owner });
   }
 
   get done(): boolean {
@@ -207,24 +218,26 @@ export class BlockWalker {
       }
       f.next = child.nextSibling;
       if (child.nodeType === 3) {
-        if (f.svgText) this.c.text(child as Text);
+        if (f.svgText) this.c.text(child as Text, f.owner);
         continue;
       }
       if (child.nodeType !== 1 || child === this.skip) continue;
-      this.enter(child as Element, f.svgText);
+      this.enter(child as Element, f);
       if ((++visited & 127) === 0 && performance.now() >= deadline) break;
     }
     if (!this.stack.length) this.c.flush();
     return this.c.drain();
   }
 
-  private enter(el: Element, svgText: boolean): void {
+  private enter(el: Element, parent: Frame): void {
+    const svgText = parent.svgText;
     const ns = el.namespaceURI;
     const tag = el.tagName;
     if (isSkipped(el, ns, tag)) return;
     let inner = svgText;
     if (ns === SVG_NS) inner = el.localName === 'text' || el.localName === 'foreignObject' ? true : el.localName === 'svg' ? false : svgText;
     const block = BLOCK_TAGS.has(tag);
+    const owner = block ? el : parent.owner;
     if (block) this.c.flush();
     if (block && inner && ns !== SVG_NS && tag !== 'DETAILS' && plainInside(el)) {
       this.c.whole(el);
@@ -232,12 +245,12 @@ export class BlockWalker {
     }
     if (tag === 'DETAILS' && !el.hasAttribute('open')) {
       // A closed <details> shows only its first <summary>.
-      this.stack.push({ next: null, svgText: inner, block: true });
+      this.stack.push({ next: null, svgText: inner, block: true, owner });
       const summary = Array.from(el.children).find((c) => c.tagName === 'SUMMARY');
-      if (summary) this.stack.push({ next: summary.firstChild, svgText: inner, block: true });
+      if (summary) this.stack.push({ next: summary.firstChild, svgText: inner, block: true, owner: summary });
       return;
     }
-    this.stack.push({ next: el.firstChild, svgText: inner, block });
+    this.stack.push({ next: el.firstChild, svgText: inner, block, owner });
   }
 }
 

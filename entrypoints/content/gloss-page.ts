@@ -92,7 +92,7 @@ export class GlossPage {
       },
     });
     const busyMs = asked - began + (performance.now() - replied);
-    const stats = await scanPage(session, walk, first, (terms) => terms.forEach((x) => painter.add(x)), loadSignal, this.startedAt, busyMs);
+    const stats = await scanPage(session, walk, first, (terms, near) => terms.forEach((x) => painter.add(x, near)), loadSignal, this.startedAt, busyMs);
     await highlighted;
     if (!stats) return;
     rescanner.start();
@@ -181,8 +181,9 @@ export class GlossPage {
   /** Glossary entries whose painted terms overlap `range`. */
   private entriesIn(range: Range): string[] {
     const keys = new Set<string>();
-    for (const t of this.painter?.inOrder() ?? []) {
+    for (const t of this.painter?.all() ?? []) {
       const r = t.range;
+      if (!r.startContainer.isConnected) continue;
       if (range.isPointInRange(r.startContainer, r.startOffset) || r.isPointInRange(range.startContainer, range.startOffset)) keys.add(t.key);
     }
     return [...keys].slice(0, 200);
@@ -190,7 +191,7 @@ export class GlossPage {
 
   /** The page offers its canonical URL; the background decides what, if anything, to keep. */
   private recordEncounters(painter: Painter): void {
-    const keys = [...new Set(painter.inOrder().map((x) => x.key))].slice(0, 500);
+    const keys = [...new Set(Array.from(painter.all(), (x) => x.key))].slice(0, 500);
     if (keys.length) void callBackground('encounters:record', { keys, title: document.title, ...declaredCanonical() }).catch(() => undefined);
   }
 

@@ -6,7 +6,7 @@ import { findMatches, matchCandidates, type RawMatch } from '../../lib/match/sca
 import type { BlockMatch } from '../../lib/messages';
 import { BlockWalker, isBlockElement, type TextBlock } from './blocks';
 import type { PaintedTerm } from './painter';
-import { SLICE_MS, yieldToPage } from './slices';
+import { nextIdle, SLICE_MS } from './slices';
 
 /** Index of the node holding raw offset `at` (the last node starting at or before it). */
 function nodeAt(starts: number[], at: number): number {
@@ -42,17 +42,28 @@ export function scanBlock(ix: CompiledIndex, block: TextBlock, out: PaintedTerm[
   else matchCandidates(ix, block.text, block.candidates, found);
   for (const m of found) {
     const range = toRange(block, m.start, m.end);
-    if (range) out.push({ range, key: ix.entries[ix.patEntry[m.pattern]!]!, label: ix.labels[m.pattern]!, form: ix.patForm[m.pattern]!, flags: m.flags });
+    if (range) out.push({ range, block: block.owner, key: ix.entries[ix.patEntry[m.pattern]!]!, label: ix.labels[m.pattern]!, form: ix.patForm[m.pattern]!, flags: m.flags });
   }
 }
 
-/** Ranges for the terms the background found in `blocks`. */
-function paintedFrom(blocks: TextBlock[], matches: readonly BlockMatch[], out: PaintedTerm[]): void {
+/** Ranges for the terms the background found in `blocks`, each into the list `into` picks. */
+function paintedFrom(blocks: TextBlock[], matches: readonly BlockMatch[], into: (m: BlockMatch) => PaintedTerm[]): void {
   for (const m of matches) {
     const block = blocks[m.block];
     const range = block ? toRange(block, m.start, m.end) : null;
-    if (range) out.push({ range, key: m.key, label: m.label, form: m.form, flags: m.flags });
+    if (block && range) into(m).push({ range, block: block.owner, key: m.key, label: m.label, form: m.form, flags: m.flags });
   }
+}
+
+/** About four screens of prose: the text nearest the walk's start, surely on or near the screen. */
+const NEAR_CHARS = 12_000;
+
+/** How many of `blocks` (from the walk's start) hold the first NEAR_CHARS characters. */
+function nearStart(blocks: readonly TextBlock[]): number {
+  let chars = 0;
+  let n = 0;
+  while (n < blocks.length && chars < NEAR_CHARS) chars += blocks[n++]!.text.length;
+  return n;
 }
 
 /**
@@ -90,15 +101,22 @@ export interface IndexSource {
   current(): Promise<CompiledIndex | null>;
 }
 
-/** Takes blocks (noting their tokens) until `deadline`; advances `state.w` past finished walkers. */
-function takeUntil(walkers: BlockWalker[], state: { w: number }, deadline: number, source: IndexSource | null, out: TextBlock[], max = Infinity): void {
+/**
+ * Takes blocks (noting their tokens) until `deadline`; advances `state.w` past finished walkers.
+ * Returns how many blocks it walked (with a source, only those some term can start join `out`).
+ */
+function takeUntil(walkers: BlockWalker[], state: { w: number }, deadline: number, source: IndexSource | null, out: TextBlock[], max = Infinity): number {
+  let taken = 0;
   do {
     const walker = walkers[state.w]!;
     const got = walker.take(deadline, Math.min(8, max - out.length));
     source?.add(got);
-    for (const b of got) out.push(b);
+    // A block no term can start is dropped here: nothing more is built for it.
+    for (const b of got) if (b.candidates !== null) out.push(b);
+    taken += got.length;
     if (walker.done) state.w++;
   } while (state.w < walkers.length && out.length < max && performance.now() < deadline);
+  return taken;
 }
 
 // The first slice: far more than a screen holds, and the whole of a typical article, so most
@@ -135,70 +153,75 @@ export function startWalk(root: Element): PageWalk {
 }
 
 /**
- * Scans a page: paints the first slice of `walk` from the terms the background found there
- * (`firstMatches`), then walks the rest in slices, looks its tokens up once, and scans it in
- * slices. No slice holds the main thread for more than about SLICE_MS. `busyMs` is what the
- * caller already spent on the main thread. Returns null when `signal` aborted it.
+ * Scans a page: paints the first slice of `walk` (around the viewport) from the terms the
+ * background found there (`firstMatches`) at once, then, in the browser's idle periods, walks
+ * the rest, looks its tokens up once, and scans the blocks some term can start. No slice holds
+ * the main thread for more than about SLICE_MS, and while the page renders there is at most one
+ * per frame. `busyMs` is what the caller already spent on the main thread. Returns null when
+ * `signal` aborted it.
  */
 export async function scanPage(
   source: IndexSource,
   walk: PageWalk,
   firstMatches: readonly BlockMatch[],
-  paint: (terms: PaintedTerm[]) => void,
+  paint: (terms: PaintedTerm[], nearViewport: boolean) => void,
   signal: AbortSignal,
   t0: number,
   busyMs: number,
 ): Promise<ScanStats | null> {
   const { walkers, state, first } = walk;
-  const stats: ScanStats = { firstViewportMs: -1, doneMs: 0, busyMs, longestSliceMs: walk.firstMs, blocks: 0 };
-  let workDone = 0;
-  const slice = async (work: () => void): Promise<boolean> => {
-    if (signal.aborted) return false;
+  const stats: ScanStats = { firstViewportMs: -1, doneMs: 0, busyMs, longestSliceMs: walk.firstMs, blocks: first.length + walk.overflow.length };
+  const timed = (work: () => void): number => {
     const start = performance.now();
     work();
-    workDone = performance.now();
-    const ms = workDone - start;
-    stats.busyMs += ms;
-    stats.longestSliceMs = Math.max(stats.longestSliceMs, ms);
-    await yieldToPage();
-    return !signal.aborted;
+    const end = performance.now();
+    stats.busyMs += end - start;
+    stats.longestSliceMs = Math.max(stats.longestSliceMs, end - start);
+    return end;
   };
-  const scanAll = async (ix: CompiledIndex | null, blocks: TextBlock[]): Promise<boolean> => {
-    let i = 0;
-    while (i < blocks.length) {
-      const ok = await slice(() => {
-        const deadline = performance.now() + SLICE_MS;
-        const out: PaintedTerm[] = [];
-        do if (ix) scanBlock(ix, blocks[i++]!, out);
-        else i = blocks.length;
-        while (i < blocks.length && performance.now() < deadline);
-        paint(out);
-      });
-      if (!ok) return false;
-    }
+  /** Runs `work` (given its deadline) in the next idle period; false once aborted. */
+  const idleSlice = async (work: (deadline: number) => void): Promise<boolean> => {
+    const budget = await nextIdle();
+    if (signal.aborted) return false;
+    timed(() => work(performance.now() + budget));
     return true;
   };
 
-  const painted = await slice(() => {
-    const out: PaintedTerm[] = [];
-    paintedFrom(first, firstMatches, out);
-    paint(out);
-  });
-  if (!painted) return null;
-  // The first slice's ranges are in the highlight registry: the next frame shows them.
-  stats.firstViewportMs = (workDone || performance.now()) - t0;
+  if (signal.aborted) return null;
+  // The first slice's ranges near its start (where the reader looks) are in the highlight
+  // registry when this returns, so the next frame shows them; the viewport window paints the
+  // rest of the slice when the observer finds it near.
+  stats.firstViewportMs =
+    timed(() => {
+      const near = nearStart(first);
+      const inView: PaintedTerm[] = [];
+      const beyond: PaintedTerm[] = [];
+      paintedFrom(first, firstMatches, (m) => (m.block < near ? inView : beyond));
+      paint(inView, true);
+      paint(beyond, false);
+    }) - t0;
 
-  const rest: TextBlock[] = [...walk.overflow];
+  const rest = walk.overflow;
   source.add(rest);
+  for (let i = rest.length - 1; i >= 0; i--) if (rest[i]!.candidates === null) rest.splice(i, 1);
   while (state.w < walkers.length) {
-    const ok = await slice(() => {
-      takeUntil(walkers, state, performance.now() + SLICE_MS, source, rest);
+    const ok = await idleSlice((deadline) => {
+      stats.blocks += takeUntil(walkers, state, deadline, source, rest);
     });
     if (!ok) return null;
   }
-  const index = await source.current();
-  if (!(await scanAll(index, rest))) return null;
-  stats.blocks = first.length + rest.length;
+  // A page where no block can start a term ends here, without asking for any index.
+  const index = rest.length ? await source.current() : null;
+  let i = 0;
+  while (index && i < rest.length) {
+    const ok = await idleSlice((deadline) => {
+      const found: PaintedTerm[] = [];
+      do scanBlock(index, rest[i++]!, found);
+      while (i < rest.length && performance.now() < deadline);
+      paint(found, false);
+    });
+    if (!ok) return null;
+  }
   stats.doneMs = performance.now() - t0;
   return stats;
 }

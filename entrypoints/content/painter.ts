@@ -1,10 +1,14 @@
-// Paints matched terms with the CSS Custom Highlight API (no element added, no text node split)
-// and answers "which term is at this point". Where the API is missing it wraps text in <mark>.
+// Paints matched terms with the CSS Custom Highlight API (no element added, no text node split),
+// only near the viewport (viewport-window.ts), and answers "which term is at this point" for
+// every term of the page. Where the API is missing it wraps text in <mark>.
 
 import type { HighlightStyle } from '../../lib/settings';
+import { ViewportWindow } from './viewport-window';
 
 export interface PaintedTerm {
   range: Range;
+  /** The block-level element holding the range (see TextBlock.owner). */
+  block: Element;
   /** Entry key, `packId/entryId`. */
   key: string;
   /** The pattern that matched, and how it relates to its entry (FORM_*). */
@@ -23,6 +27,7 @@ export class Painter {
   private byMark = new WeakMap<Element, PaintedTerm>();
   private sorted: PaintedTerm[] | null = null;
   private highlight = hasHighlights ? new Highlight() : null;
+  private window = this.highlight ? new ViewportWindow(this.highlight) : null;
   private active = hasHighlights ? new Highlight() : null;
   private styleName = '';
   private activeTerm: PaintedTerm | null = null;
@@ -45,7 +50,8 @@ export class Painter {
     return this.terms.size;
   }
 
-  add(term: PaintedTerm): void {
+  /** `nearViewport`: the term comes from the slice scanned around the viewport (painted at once). */
+  add(term: PaintedTerm, nearViewport = false): void {
     this.terms.add(term);
     this.sorted = null;
     for (const node of nodesOf(term.range)) {
@@ -53,7 +59,7 @@ export class Painter {
       if (list) list.push(term);
       else this.byNode.set(node, [term]);
     }
-    if (this.highlight) this.highlight.add(term.range);
+    if (this.window) this.window.add(term.range, term.block, nearViewport);
     else {
       term.marks = wrap(term.range);
       for (const m of term.marks) this.byMark.set(m, term);
@@ -62,7 +68,7 @@ export class Painter {
 
   private remove(term: PaintedTerm): void {
     this.terms.delete(term);
-    this.highlight?.delete(term.range);
+    this.window?.remove(term.range, term.block);
     term.marks?.forEach(unwrap);
     if (term === this.activeTerm) this.setActive(null);
   }
@@ -83,6 +89,7 @@ export class Painter {
 
   dispose(): void {
     this.clear();
+    this.window?.dispose();
     if (this.styleName) CSS.highlights.delete(this.styleName);
     if (this.active) CSS.highlights.delete(ACTIVE);
   }
@@ -96,7 +103,16 @@ export class Painter {
     else term.marks?.forEach((m) => m.classList.add(ACTIVE));
   }
 
-  /** All painted terms still on the page, in document order (ranges in removed subtrees cannot be compared). */
+  /** Every term found, in no particular order (cheap: no sorting). */
+  all(): IterableIterator<PaintedTerm> {
+    return this.terms.values();
+  }
+
+  /**
+   * All painted terms still on the page, in document order (ranges in removed subtrees cannot be
+   * compared). Sorting compares ranges through the DOM, so it runs only when a reader asks for
+   * order (stepping, the popup's list) and is kept until the terms change.
+   */
   inOrder(): PaintedTerm[] {
     if (this.sorted?.every((t) => t.range.startContainer.isConnected)) return this.sorted;
     this.sorted = [...this.terms].filter((t) => t.range.startContainer.isConnected).sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));

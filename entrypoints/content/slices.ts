@@ -17,6 +17,22 @@ export function yieldToPage(): Promise<void> {
   });
 }
 
+/** The longest the browser may hold back an idle slice when it never goes idle (an animating page). */
+const IDLE_TIMEOUT_MS = 500;
+
+/**
+ * Resolves in the browser's next idle period with the time to use there (at most SLICE_MS).
+ * A callback asked for during an idle period runs in the next one, so work chained this way
+ * takes at most one slice per frame while the page renders.
+ */
+export function nextIdle(): Promise<number> {
+  // A hidden tab renders nothing that slices could delay, and its idle callbacks are throttled.
+  if (typeof requestIdleCallback !== 'function' || document.visibilityState === 'hidden') return yieldToPage().then(() => SLICE_MS);
+  return new Promise((resolve) => {
+    requestIdleCallback((d) => resolve(d.didTimeout ? SLICE_MS : Math.min(SLICE_MS, Math.max(1, d.timeRemaining()))), { timeout: IDLE_TIMEOUT_MS });
+  });
+}
+
 /** Counts main-thread time across slices: the total and the longest. */
 export class SliceClock {
   busyMs = 0;

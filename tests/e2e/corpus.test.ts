@@ -6,8 +6,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { foldKey } from '../../lib/text/fold';
-import type { PageStats } from '../../lib/messages';
-import { CORPUS, launch, paintedTexts, pageTerms, startServer, tabCall, waitForPaint, type Browser } from './harness';
+import { CORPUS, launch, paintedTexts, pageTerms, scanned, startServer, waitForPaint, type Browser } from './harness';
 
 interface Term {
   term: string;
@@ -98,10 +97,12 @@ describe.each(PAGES)('$page', ({ dir, page, language }) => {
     expect(await importPack(packFor(page, terms), `${page}.pack.json`)).toMatch(/^Imported/);
     const tab = await b.open(`${base}/corpus/${dir}/${page}`);
     await waitForPaint(tab);
+    const stats = await scanned(b, tab);
+    // Counts come from the content script's list of every match (what the popup shows); what is
+    // painted is read by scrolling the page through (see paintedTexts).
     const found = await pageTerms(b, tab);
     const painted = (await paintedTexts(tab)).map((s) => foldKey(s));
     const pageKey = foldKey(await tab.evaluate(() => document.body.innerText));
-    const stats = await tabCall<PageStats>(b, tab, { type: 'page:stats' });
     // One pack at a time: delete this page's pack from the options page as a reader would.
     await options.bringToFront();
     const remove = options.getByRole('button', { name: `Delete Corpus terms: ${page}` });

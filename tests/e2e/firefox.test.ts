@@ -60,12 +60,13 @@ afterAll(async () => {
 
 describe('Firefox', () => {
   it('paints the demo article', async () => {
-    await expect.poll(() => painted(page), { timeout: 10_000 }).toBeGreaterThan(50);
+    // Only the terms within two screens of the viewport are in the registry (viewport-window.ts).
+    await expect.poll(() => painted(page), { timeout: 10_000 }).toBeGreaterThan(20);
   });
 
   it('opens no UI for a hostile page’s synthetic events, which read nothing about the reader', async () => {
     const result = await page.evaluate(attackPage);
-    expect(result.ranges).toBeGreaterThan(50);
+    expect(result.ranges).toBeGreaterThan(20);
     expect(result.hostsAfter).toBe(0);
     for (const secret of [SECRET, 'opendemocracy-kazakhstan-interview', TITLE_A, siteA]) expect(result.text).not.toContain(secret);
   });

@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
+import type { PageStats } from '../../lib/messages';
 import { glossUi, launchWithExtension, ROOT, sendToActiveTab, serve, textEdges, textPoint, type GlossUi } from './launch.mjs';
 
 export { glossUi, ROOT, type GlossUi };
@@ -60,8 +61,8 @@ export async function launch(): Promise<Browser> {
   return { context, worker, extensionId, errors, close, open };
 }
 
-/** Painted ranges' text, read from the page's highlight registry. */
-export async function paintedTexts(page: Page): Promise<string[]> {
+/** Painted ranges' text in the page's highlight registry now: the terms near the viewport. */
+export async function paintedNow(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const out: string[] = [];
     for (const name of ['gloss-underline', 'gloss-background', 'gloss-outline']) {
@@ -72,13 +73,42 @@ export async function paintedTexts(page: Page): Promise<string[]> {
   });
 }
 
+/**
+ * Every term Gloss paints on the page, read as a reader would see them: Gloss keeps only the
+ * ranges near the viewport in the highlight registry, so this scrolls the page through (two
+ * screens a step, two frames for the viewport window to answer), collects each range once, and
+ * scrolls back. A reload of Gloss's terms meanwhile (a new highlight object) starts it over.
+ */
+export async function paintedTexts(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    const NAMES = ['gloss-underline', 'gloss-background', 'gloss-outline'];
+    const frames = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const registered = () => NAMES.map((n) => CSS.highlights.get(n));
+    const back = window.scrollY;
+    let seen = new Set<Range>();
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const at = registered();
+      seen = new Set();
+      for (let y = 0; y < document.documentElement.scrollHeight; y += 2 * window.innerHeight) {
+        window.scrollTo({ top: y, behavior: 'instant' });
+        await frames();
+        for (const h of registered()) for (const r of h ?? []) seen.add(r as Range);
+      }
+      if (registered().every((h, i) => h === at[i])) break;
+    }
+    window.scrollTo({ top: back, behavior: 'instant' });
+    await frames();
+    return [...seen].map((r) => r.toString());
+  });
+}
+
 /** Waits until the painted count stops changing (the scan runs in slices). */
 export async function waitForPaint(page: Page, min = 1, timeoutMs = 10_000): Promise<number> {
   const start = Date.now();
   let last = -1;
   let stableSince = Date.now();
   for (;;) {
-    const n = (await paintedTexts(page)).length;
+    const n = (await paintedNow(page)).length;
     if (n !== last) {
       last = n;
       stableSince = Date.now();
@@ -92,6 +122,15 @@ export async function waitForPaint(page: Page, min = 1, timeoutMs = 10_000): Pro
 export async function tabCall<T>(b: Browser, page: Page, msg: { type: string; [k: string]: unknown }): Promise<T> {
   await page.bringToFront();
   return (await sendToActiveTab(b.worker, msg)) as T;
+}
+
+/** Waits until the tab's content script has scanned the whole page (the rest runs in idle time) and returns its stats. */
+export async function scanned(b: Browser, page: Page, timeoutMs = 15_000): Promise<PageStats> {
+  for (const end = Date.now() + timeoutMs; Date.now() < end; await page.waitForTimeout(100)) {
+    const stats = await tabCall<PageStats | null>(b, page, { type: 'page:stats' });
+    if (stats) return stats;
+  }
+  throw new Error(`${page.url()}: the page was not scanned within ${timeoutMs} ms`);
 }
 
 /** Asks the tab's content script for its term list, the way the popup does. */

@@ -26,7 +26,11 @@ async function importFile(name: string, buffer: Buffer): Promise<string> {
   return (await options.locator('.status').textContent()) ?? '';
 }
 
-const paintedCount = async (page: Page) => (await paintedTexts(page)).length;
+/** What the reader sees painted on `page` when she looks at it (scrolled through). */
+const paintedCount = async (page: Page) => {
+  await page.bringToFront();
+  return (await paintedTexts(page)).length;
+};
 
 beforeAll(async () => {
   const s = await startServer();

@@ -61,3 +61,16 @@ describe('collectBlocks', () => {
     expect(b!.nodes).toEqual([]);
   });
 });
+
+describe('TextBlock.owner', () => {
+  it('names the nearest block-level element, which the painter watches for the viewport', () => {
+    const { document } = parseHTML('<!doctype html><html><body><article>lead <em>in</em><p id="a">Nur <b>Otan</b></p>tail</article><div><p id="b">x</p></div></body></html>');
+    const found = collectBlocks(document.body).map((b) => [b.text, b.owner.tagName, b.owner.id]);
+    expect(found).toEqual([
+      ['lead in', 'ARTICLE', ''],
+      ['Nur Otan', 'P', 'a'],
+      ['tail', 'ARTICLE', ''],
+      ['x', 'P', 'b'],
+    ]);
+  });
+});

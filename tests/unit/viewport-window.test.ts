@@ -1,0 +1,84 @@
+// The viewport window: only ranges of blocks the observer reports near stay painted, in one
+// batch per observer callback, and none is forgotten while it is scrolled away.
+
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { ViewportWindow } from '../../entrypoints/content/viewport-window';
+
+const { document } = parseHTML('<!doctype html><html><body><p>one</p><p>two</p><div style="display:contents">three</div></body></html>');
+const [p1, p2, contents] = [...document.body.children];
+
+/** A stand-in IntersectionObserver the test drives by hand. */
+function fakeObserver() {
+  const observed = new Set<Element>();
+  let report: IntersectionObserverCallback = () => undefined;
+  const observe = (cb: IntersectionObserverCallback) => {
+    report = cb;
+    return { observe: (el: Element) => void observed.add(el), unobserve: (el: Element) => void observed.delete(el), disconnect: () => observed.clear() };
+  };
+  const entry = (target: Element, isIntersecting: boolean, size = 10) => ({ target, isIntersecting, boundingClientRect: { width: size, height: size } }) as unknown as IntersectionObserverEntry;
+  const fire = (...entries: IntersectionObserverEntry[]) => report(entries, {} as IntersectionObserver);
+  return { observed, observe, entry, fire };
+}
+
+const range = () => ({}) as Range;
+
+describe('ViewportWindow', () => {
+  it('paints a block only while the observer reports it near, and keeps its ranges meanwhile', () => {
+    const io = fakeObserver();
+    const painted = new Set<Range>();
+    const w = new ViewportWindow(painted, io.observe);
+    const [a, b, c] = [range(), range(), range()];
+    w.add(a, p1!, false);
+    w.add(b, p1!, false);
+    w.add(c, p2!, false);
+    expect(painted.size).toBe(0);
+    expect([...io.observed]).toEqual([p1, p2]);
+    io.fire(io.entry(p1!, true), io.entry(p2!, false));
+    expect([...painted]).toEqual([a, b]);
+    io.fire(io.entry(p1!, false), io.entry(p2!, true));
+    expect([...painted]).toEqual([c]);
+    // A range added to a block already near is painted at once.
+    const d = range();
+    w.add(d, p2!, false);
+    expect(painted.has(d)).toBe(true);
+  });
+
+  it('paints the slice around the viewport at once, before the observer answers', () => {
+    const io = fakeObserver();
+    const painted = new Set<Range>();
+    const w = new ViewportWindow(painted, io.observe);
+    const a = range();
+    w.add(a, p1!, true);
+    expect(painted.has(a)).toBe(true);
+    io.fire(io.entry(p1!, false));
+    expect(painted.has(a)).toBe(false);
+  });
+
+  it('keeps painted the text of an element without a box of its own', () => {
+    const io = fakeObserver();
+    const painted = new Set<Range>();
+    const w = new ViewportWindow(painted, io.observe);
+    const a = range();
+    w.add(a, contents!, false);
+    io.fire(io.entry(contents!, false, 0));
+    expect(painted.has(a)).toBe(true);
+  });
+
+  it('stops watching a block whose last range is removed', () => {
+    const io = fakeObserver();
+    const painted = new Set<Range>();
+    const w = new ViewportWindow(painted, io.observe);
+    const [a, b] = [range(), range()];
+    w.add(a, p1!, true);
+    w.add(b, p1!, true);
+    w.remove(a, p1!);
+    expect(io.observed.has(p1!)).toBe(true);
+    w.remove(b, p1!);
+    expect(io.observed.has(p1!)).toBe(false);
+    expect(painted.size).toBe(0);
+    // Watched again from scratch: not painted until reported near.
+    w.add(a, p1!, false);
+    expect(painted.size).toBe(0);
+  });
+});
