@@ -9,7 +9,6 @@ import { loadAnchoring, type AnchoringApi } from './anchoring-contract';
 import { callBackground } from './background-client';
 import type { HighlightStats } from '../../lib/messages';
 import { HighlightPainter, type PaintedHighlight } from './highlight-painter';
-import { PageTextMap } from './page-text-map';
 import { SLICE_MS, SliceClock } from './slices';
 
 /** The page's declared canonical URL, which the background uses only when it is on the same site. */
@@ -69,7 +68,7 @@ export class HighlightLayer {
     const api = await loadAnchoring();
     const clock = new SliceClock();
     clock.begin();
-    const map = await PageTextMap.readInSlices(api, clock, run.signal);
+    const map = await api.PageTextMap.readInSlices(api, clock, run.signal);
     if (!map) return clock.end();
     const painted: PaintedHighlight[] = [];
     const results: { id: string; state: AnchorState; score?: number }[] = [];
@@ -144,7 +143,7 @@ export class HighlightLayer {
     const selection = window.getSelection();
     if (!selection || selection.isCollapsed || selection.rangeCount === 0) return null;
     const range = selection.getRangeAt(0);
-    const map = PageTextMap.read(api);
+    const map = api.PageTextMap.read(api);
     const at = map.offsetsOf(range);
     if (!at) return null;
     const { quote, position } = api.describeRange(map.text, at.start, at.end);

@@ -3,18 +3,15 @@
 // pointer-opened popover closes. Entry details are public pack data fetched once per key.
 
 import { browser } from 'wxt/browser';
-import type { TermPopoverProps } from '../../components/TermPopover';
-import { en } from '../../lib/i18n';
+import type { PopoverProps } from './popover-ui-contract';
 import type { EntryView } from '../../lib/messages';
 import { callBackground } from './background-client';
-import { describeMatch } from './describe-match';
 import type { PaintedTerm } from './painter';
 import { PopoverHost } from './popover-host';
 import type { UiHost } from './ui-host';
 
 const CLOSE_DELAY_MS = 300;
 const HISTORY_PAGE = '/met-elsewhere.html';
-const t = en;
 
 interface OpenState {
   term: PaintedTerm;
@@ -110,10 +107,9 @@ export class PopoverControl {
     const inRelated = state.trail.length > 0;
     const shown = state.trail.at(-1) ?? state.term.key;
     const { label, form, flags, range } = state.term;
-    const props: TermPopoverProps = {
+    const props: PopoverProps = {
       view,
-      t,
-      matchNote: inRelated ? undefined : (describeMatch(label, form, flags, range.toString(), t) ?? undefined),
+      match: inRelated ? undefined : { label, form, flags, text: range.toString() },
       relatedFrom: inRelated ? this.context.termOf(state.term.key) : undefined,
       historyFrameUrl: `${browser.runtime.getURL(HISTORY_PAGE)}?key=${encodeURIComponent(shown)}`,
       onRelated: (key: string) => this.showInPlace([...state.trail, key]),

@@ -1,16 +1,15 @@
 // The popover's panel in Gloss's UI host. The Preact view and its positioning load on demand
 // from entrypoints/popover-ui; the same loaded module places the highlight card.
 
-import type { TermPopoverProps } from '../../components/TermPopover';
 import { loadScript } from './lazy-script';
-import { UI_GLOBAL, UI_SCRIPT, type PopoverUi } from './popover-ui-contract';
+import { UI_GLOBAL, UI_SCRIPT, type PopoverProps, type PopoverUi } from './popover-ui-contract';
 import type { UiHost } from './ui-host';
 
 export class PopoverHost {
   private frame: HTMLDivElement;
   private style: HTMLStyleElement;
   private ui: Promise<PopoverUi> | null = null;
-  private props: TermPopoverProps | null = null;
+  private props: PopoverProps | null = null;
   private stopPlacing: (() => void) | null = null;
   private anchor: Range | null = null;
 
@@ -38,7 +37,7 @@ export class PopoverHost {
   }
 
   /** Opens next to `anchor`, or re-renders in place when already open; resolves once drawn. */
-  async show(anchor: Range, props: TermPopoverProps): Promise<void> {
+  async show(anchor: Range, props: PopoverProps): Promise<void> {
     this.props = props;
     this.shell.show(this.frame);
     const ui = await this.preload();

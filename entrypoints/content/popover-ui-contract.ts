@@ -3,10 +3,24 @@
 
 import type { TermPopoverProps } from '../../components/TermPopover';
 
+/** How the page text matched its entry (PaintedTerm's fields), put into words by the view. */
+export interface MatchFacts {
+  label: string;
+  form: number;
+  flags: number;
+  text: string;
+}
+
+/**
+ * What the content script hands the view: the strings (lib/i18n) and the wording of a match live
+ * in the view's script, so the content script every page loads carries no UI text.
+ */
+export type PopoverProps = Omit<TermPopoverProps, 't' | 'matchNote'> & { match?: MatchFacts };
+
 export interface PopoverUi {
   css: string;
   /** Renders the popover into `frame`, or clears it with null. */
-  render(frame: HTMLElement, props: TermPopoverProps | null): void;
+  render(frame: HTMLElement, props: PopoverProps | null): void;
   /** Keeps `frame` placed next to `anchor` until the returned function is called. */
   place(anchor: Range, frame: HTMLElement): () => void;
 }
