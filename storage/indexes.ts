@@ -13,6 +13,12 @@ export async function loadIndex(db: GlossDB, key: string, now = Date.now()): Pro
   return row.index;
 }
 
+/** The index used last, with its key: what a worker that just started most likely needs first. */
+export async function recentIndex(db: GlossDB): Promise<{ key: string; index: CompiledIndex } | null> {
+  const row = await db.indexes.orderBy('usedAt').last();
+  return row ? { key: row.key, index: row.index } : null;
+}
+
 export async function saveIndex(db: GlossDB, key: string, index: CompiledIndex, now = Date.now()): Promise<void> {
   await db.transaction('rw', db.indexes, async () => {
     await db.indexes.put({ key, index, usedAt: now });

@@ -102,10 +102,13 @@ export function backgroundHandlers(deps: BackgroundDeps): BackgroundHandlers {
         if (tabPages.size > 500) tabPages.delete(tabPages.keys().next().value!);
       }
       await ready;
+      // Settings and the index are read at once: a worker that just woke waits for one round trip.
+      const indexing = index.forUrl(url);
+      indexing.catch(() => undefined);
       const settings = await settingsNow();
       const host = URL.canParse(url) ? new URL(url).hostname : null;
       if (host === null || isSiteDisabled(settings, host)) return { enabled: false, settings, hasTerms: false, mask: 0, first: [], filter: null };
-      const ix = await index.forUrl(url);
+      const ix = await indexing;
       if (!ix || ix.patLen.length === 0) return { enabled: true, settings, hasTerms: false, mask: 0, first: [], filter: null };
       return { enabled: true, settings, hasTerms: true, mask: ix.mask, first: TermIndexCache.matchBlocks(ix, texts), filter: filterToWire(tokenFilter(ix)) };
     },

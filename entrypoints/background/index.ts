@@ -16,6 +16,8 @@ const ADD_TO_GLOSSARY_MENU = 'gloss-add-to-glossary';
 export default defineBackground(() => {
   const db = new GlossDB();
   const index = new TermIndexCache(db, browser.runtime.getManifest().version);
+  // Most worker starts are a page asking for its terms: start reading them now.
+  index.warm();
   const ready = ensureStarterPack(db, async () => (await fetch(browser.runtime.getURL(STARTER_PACK_PATH))).text())
     .catch((err: unknown) => console.warn('Gloss: starter pack not installed', err))
     .then(() => ensureMyGlossary(db))

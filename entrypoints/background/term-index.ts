@@ -12,7 +12,7 @@ import { selectByFirstTokens } from '../../lib/match/select';
 import { addPackPatterns } from '../../lib/pack/patterns';
 import { matchesPattern } from '../../lib/url';
 import type { GlossDB } from '../../storage/db';
-import { loadIndex, saveIndex } from '../../storage/indexes';
+import { loadIndex, recentIndex, saveIndex } from '../../storage/indexes';
 import { enabledPackRecords, withEntries } from '../../storage/packs';
 import type { PackRecord } from '../../storage/records';
 
@@ -29,9 +29,23 @@ export class TermIndexCache {
     private build = '',
   ) {}
 
+  /** The index used last, being read since the worker started (see warm). */
+  private recent: Promise<{ key: string; index: CompiledIndex } | null> | null = null;
+
+  /**
+   * Starts reading, as soon as a worker starts, what its first page will most likely need: the
+   * enabled packs and the index used last. The page's request that woke the worker then finds
+   * them on their way instead of asking for each in turn.
+   */
+  warm(): void {
+    this.packs ??= enabledPackRecords(this.db);
+    this.recent ??= recentIndex(this.db).catch(() => null);
+  }
+
   invalidate(): void {
     this.cache.clear();
     this.packs = null;
+    this.recent = null;
   }
 
   async forUrl(url: string): Promise<CompiledIndex | null> {
@@ -52,6 +66,8 @@ export class TermIndexCache {
   }
 
   private async keptOrCompiled(key: string, packs: PackRecord[]): Promise<CompiledIndex> {
+    const recent = await this.recent;
+    if (recent?.key === key) return recent.index;
     const kept = await loadIndex(this.db, key).catch(() => null);
     if (kept) return kept;
     const patterns: PatternSource[] = [];

@@ -44,3 +44,19 @@ describe('kept term indexes', () => {
     expect(terms(await new TermIndexCache(db, '1.0.0').forUrl(URL_A))).toEqual([]);
   });
 });
+
+describe('a worker that just started', () => {
+  it('reads the index used last at once and answers its first page from it', async () => {
+    const db = await dbWithPack();
+    const first = await new TermIndexCache(db, '1.0.0').forUrl(URL_A);
+    await new Promise((r) => setTimeout(r, 20));
+    const restarted = new TermIndexCache(db, '1.0.0');
+    restarted.warm();
+    // Were it to look the index up by key or compile, it would find neither.
+    await new Promise((r) => setTimeout(r, 20));
+    await db.indexes.clear();
+    await db.entries.clear();
+    const answered = await restarted.forUrl(URL_A);
+    expect(answered?.patLen).toEqual(first?.patLen);
+  });
+});
