@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import type { Strings } from '../lib/i18n';
 import type { PageTerm } from '../lib/messages';
 
@@ -9,9 +10,37 @@ export interface PopupViewProps {
   onToggleSite: (enabled: boolean) => void;
   onReveal: (key: string) => void;
   onOptions: () => void;
+  /**
+   * Opens the highlights side panel; absent when the popup knows no window to open it in. Called
+   * synchronously in the click (the browser refuses outside the reader's gesture); rejects on failure.
+   */
+  onOpenSidePanel?: () => Promise<void>;
 }
 
-export function PopupView({ t, page, siteEnabled, onToggleSite, onReveal, onOptions }: PopupViewProps) {
+/** The side panel's button, with a notice when the browser refused to open it. */
+function SidePanelButton({ t, onOpen }: { t: Strings; onOpen: () => Promise<void> }) {
+  const [failed, setFailed] = useState(false);
+  const open = () => {
+    setFailed(false);
+    onOpen().catch(() => setFailed(true));
+  };
+  return (
+    <>
+      <p>
+        <button type="button" onClick={open}>
+          {t.openSidePanel}
+        </button>
+      </p>
+      {failed && (
+        <p role="alert" class="status error">
+          {t.sidePanelFailed}
+        </p>
+      )}
+    </>
+  );
+}
+
+export function PopupView({ t, page, siteEnabled, onToggleSite, onReveal, onOptions, onOpenSidePanel }: PopupViewProps) {
   const terms = [...(page?.terms ?? [])].sort((a, b) => b.count - a.count || a.term.localeCompare(b.term));
   return (
     <main>
@@ -43,6 +72,7 @@ export function PopupView({ t, page, siteEnabled, onToggleSite, onReveal, onOpti
       ) : (
         <p class="muted">{t.notAvailable}</p>
       )}
+      {onOpenSidePanel && <SidePanelButton t={t} onOpen={onOpenSidePanel} />}
       <p>
         <button type="button" class="link" onClick={onOptions}>
           {t.openOptions}

@@ -73,8 +73,8 @@ function Row(props: RowProps) {
         <span class="anchor-state">{anchorLabel(t, h.anchor)}</span>
       </div>
       {isOrphan(h) ? <Orphaned {...props} /> : <Placed {...props} />}
-      <NoteField t={t} note={h.note} onNote={(note) => onNote(h.id, note)} />
-      <TagsField t={t} tags={h.tags} onTags={(tags) => onTags(h.id, tags)} />
+      <NoteField t={t} note={h.note} onNote={(note) => onNote(h.id, note)} showLabel />
+      <TagsField t={t} tags={h.tags} onTags={(tags) => onTags(h.id, tags)} showLabel />
     </li>
   );
 }

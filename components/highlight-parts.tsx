@@ -56,6 +56,8 @@ type FieldElement = HTMLTextAreaElement | HTMLInputElement;
 export interface SavedFieldProps {
   /** The accessible name (tests and people find the field by it). */
   label: string;
+  /** Show the label above the field (where there is room: the side panel); else it is only spoken. */
+  showLabel?: boolean;
   /** The stored text. */
   value: string;
   onSave: (text: string) => void;
@@ -73,7 +75,7 @@ export interface SavedFieldProps {
  * typing unsaved. The reader's unsaved text always wins over a stored value arriving meanwhile
  * (a reply to an earlier save, or a refresh of the list).
  */
-export function SavedField({ label, value, onSave, multiline = false, saveWhileTyping = false, placeholder, tidy, inputRef }: SavedFieldProps) {
+export function SavedField({ label, showLabel = false, value, onSave, multiline = false, saveWhileTyping = false, placeholder, tidy, inputRef }: SavedFieldProps) {
   const [text, setText] = useState(value);
   const latest = useRef(value);
   /** The last text handed to onSave, or taken from `value`. */
@@ -115,7 +117,8 @@ export function SavedField({ label, value, onSave, multiline = false, saveWhileT
     timer.current = setTimeout(flush, SAVE_DELAY_MS);
   };
   const common = {
-    'aria-label': label,
+    // A shown label names the field through <label>; saying it twice would repeat it to screen readers.
+    'aria-label': showLabel ? undefined : label,
     value: text,
     placeholder,
     onInput,
@@ -125,24 +128,40 @@ export function SavedField({ label, value, onSave, multiline = false, saveWhileT
       commit();
     },
   };
-  if (multiline) return <textarea {...common} class="note" rows={3} maxLength={NOTE_MAX} ref={inputRef as Ref<HTMLTextAreaElement>} />;
-  return <input {...common} type="text" class="tags" ref={inputRef as Ref<HTMLInputElement>} onKeyDown={(e) => e.key === 'Enter' && commit()} />;
+  const field = multiline ? (
+    <textarea {...common} class="note" rows={3} maxLength={NOTE_MAX} ref={inputRef as Ref<HTMLTextAreaElement>} />
+  ) : (
+    <input {...common} type="text" class="tags" ref={inputRef as Ref<HTMLInputElement>} onKeyDown={(e) => e.key === 'Enter' && commit()} />
+  );
+  if (!showLabel) return field;
+  return (
+    <label class="saved-field">
+      <span class="field-label">{label}</span>
+      {field}
+    </label>
+  );
+}
+
+/** How a note or tags field presents itself: the card has no room for shown labels. */
+interface FieldOptions {
+  showLabel?: boolean;
+  inputRef?: Ref<FieldElement>;
 }
 
 /** The note textarea: saved while typing. */
-export function NoteField({ t, note, onNote, inputRef }: { t: Strings; note: string; onNote: (note: string) => void; inputRef?: Ref<FieldElement> }) {
-  return <SavedField label={t.note} value={note} onSave={onNote} multiline saveWhileTyping inputRef={inputRef} />;
+export function NoteField({ t, note, onNote, showLabel, inputRef }: { t: Strings; note: string; onNote: (note: string) => void } & FieldOptions) {
+  return <SavedField label={t.note} showLabel={showLabel} value={note} onSave={onNote} multiline saveWhileTyping placeholder={t.notePlaceholder} inputRef={inputRef} />;
 }
 
 /**
  * The tags input, comma-separated. Saved on leaving it or Enter, not while typing: a save would
  * tidy "news, " into "news" under the reader's cursor.
  */
-export function TagsField({ t, tags, onTags, inputRef }: { t: Strings; tags: readonly string[]; onTags: (tags: string[]) => void; inputRef?: Ref<FieldElement> }) {
+export function TagsField({ t, tags, onTags, showLabel, inputRef }: { t: Strings; tags: readonly string[]; onTags: (tags: string[]) => void } & FieldOptions) {
   const onSave = (text: string) => {
     const next = parseTags(text);
     if (!sameTags(next, tags)) onTags(next);
   };
   const tidy = (text: string) => parseTags(text).join(', ');
-  return <SavedField label={t.tags} value={tags.join(', ')} onSave={onSave} tidy={tidy} placeholder={t.tagsPlaceholder} inputRef={inputRef} />;
+  return <SavedField label={t.tags} showLabel={showLabel} value={tags.join(', ')} onSave={onSave} tidy={tidy} placeholder={t.tagsPlaceholder} inputRef={inputRef} />;
 }

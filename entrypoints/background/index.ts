@@ -1,17 +1,22 @@
 import { browser } from 'wxt/browser';
 import { makeClient, type ContentApi, type Request } from '../../lib/messages';
 import { EDITOR_PAGE, editorQuery } from '../../lib/editor-link';
+import { openSidePanel, type PanelApis } from '../../lib/side-panel';
 import { GlossDB } from '../../storage/db';
 import { ensureMyGlossary } from '../../storage/packs';
 import { backgroundHandlers } from './handlers';
 import { listen } from './router';
-import { openSidePanel } from './side-panel';
 import { ensureStarterPack, STARTER_PACK_PATH } from './starter-pack';
 import { TermIndexCache } from './term-index';
 
 const TAB_COMMANDS = new Set(['next-term', 'prev-term', 'highlight-selection'] as const);
 const SIDE_PANEL_MENU = 'gloss-open-side-panel';
 const ADD_TO_GLOSSARY_MENU = 'gloss-add-to-glossary';
+
+/** Opens the panel in the window of the command's or the menu's tab; called while handling either. */
+function showSidePanel(tab: { id?: number; windowId?: number } | undefined): void {
+  openSidePanel(browser as PanelApis, { tabId: tab?.id, windowId: tab?.windowId }).catch((err: unknown) => console.warn('Gloss: side panel not opened', err));
+}
 
 export default defineBackground(() => {
   const db = new GlossDB();
@@ -38,7 +43,7 @@ export default defineBackground(() => {
   );
 
   browser.commands?.onCommand.addListener((command, tab) => {
-    if (command === 'open-side-panel') return void openSidePanel(tab).catch(() => undefined);
+    if (command === 'open-side-panel') return void showSidePanel(tab);
     if (!TAB_COMMANDS.has(command as never)) return;
     const run = async () => {
       const id = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
@@ -53,7 +58,7 @@ export default defineBackground(() => {
     browser.contextMenus?.create({ id: ADD_TO_GLOSSARY_MENU, title: 'Add “%s” to glossary', contexts: ['selection'] }, () => void browser.runtime.lastError);
   });
   browser.contextMenus?.onClicked.addListener((info, tab) => {
-    if (info.menuItemId === SIDE_PANEL_MENU) void openSidePanel(tab).catch(() => undefined);
+    if (info.menuItemId === SIDE_PANEL_MENU) showSidePanel(tab);
     if (info.menuItemId === ADD_TO_GLOSSARY_MENU) void addToGlossary(info.selectionText ?? '', info.pageUrl, tab);
   });
 

@@ -33,12 +33,11 @@ export class TermIndexCache {
   private recent: Promise<{ key: string; index: CompiledIndex } | null> | null = null;
 
   /**
-   * Starts reading, as soon as a worker starts, what its first page will most likely need: the
-   * enabled packs and the index used last. The page's request that woke the worker then finds
-   * them on their way instead of asking for each in turn.
+   * Starts reading, as soon as a worker starts, the index its first page will most likely need
+   * (the one used last): the page's request that woke the worker then finds it on its way. The
+   * packs are read when a page asks, after the starter pack may have been installed.
    */
   warm(): void {
-    this.packs ??= enabledPackRecords(this.db);
     this.recent ??= recentIndex(this.db).catch(() => null);
   }
 

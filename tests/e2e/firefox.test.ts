@@ -1,11 +1,12 @@
 // Firefox: the same built extension (MV2) installed in Debian's firefox-esr through puppeteer-core
-// paints the demo article, resists the hostile-page attack of tests/e2e/privacy.test.ts, and
-// opens a popover for the reader's real mouse. Gloss's UI sits in a closed shadow root, which
+// paints the demo article, resists the hostile-page attack of tests/e2e/privacy.test.ts, opens a
+// popover for the reader's real mouse, saves a highlight from the keyboard, and lists it in the
+// side panel's page, where its note is edited. Gloss's UI sits in a closed shadow root, which
 // WebDriver BiDi cannot enter: the popover is seen as its host element's box.
 
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { TimeoutError, type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attackPage } from './attack.mjs';
 import { CORPUS } from './harness';
@@ -16,6 +17,12 @@ const BUILD = join(ROOT, '.output/firefox-mv2');
 const SECRET = 'tok-5d1e88b0aa';
 const PAGE_A = '/corpus/kazakhstan/opendemocracy-kazakhstan-interview.html';
 const TITLE_A = 'What really happened in Kazakhstan? A feminist perspective | openDemocracy';
+/**
+ * Gloss's internal UUID, chosen before install: Firefox gives an extension a random one (its
+ * moz-extension:// host) unless this pref names it, and no BiDi target reveals it.
+ */
+const GLOSS_UUID = '3c9e5a70-1b2d-4e8f-9a6b-0d4c7e2f1a58';
+const PASSAGE = 'compared such gangs to the';
 
 let browser: Browser;
 let page: Page;
@@ -39,7 +46,14 @@ beforeAll(async () => {
   const [a, b] = await Promise.all([serve(mounts), serve(mounts)]);
   siteA = a.url;
   stop = () => [a, b].forEach((s) => s.server.close());
-  browser = await puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX, headless: true, args: ['--no-remote'] });
+  browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX,
+    headless: true,
+    // BiDi refuses to navigate to extension pages without system access (the side panel test).
+    args: ['--no-remote', '--remote-allow-system-access'],
+    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ 'gloss@gloss.invalid': GLOSS_UUID }) },
+  });
   await browser.installExtension(BUILD);
   const first = await browser.newPage();
   await first.goto(`${siteA}${PAGE_A}?session=${SECRET}`);
@@ -52,6 +66,50 @@ beforeAll(async () => {
   });
   await page.goto(`${b.url}/demo/kazakhstan-january-2022.html`);
 });
+
+/**
+ * Loads one of Gloss's pages in `tab`, afresh even at the same address. Firefox sends BiDi no load
+ * events for extension pages, so the navigation's own wait times out: a new document (another
+ * time origin), fully loaded, says when it is ready instead.
+ */
+async function openGlossPage(tab: Page, path: string): Promise<void> {
+  const url = `moz-extension://${GLOSS_UUID}${path}`;
+  const before = await tab.evaluate(() => performance.timeOrigin);
+  await tab.goto(url, { timeout: 1000 }).catch((err: unknown) => {
+    if (!(err instanceof TimeoutError)) throw err;
+  });
+  const loaded = () => tab.evaluate((u, old) => performance.timeOrigin !== old && location.href === u && document.readyState === 'complete', url, before);
+  await until(() => loaded().catch(() => false), 5000);
+}
+
+/** The parts of Firefox's extension API these tests use, as an extension page sees them. */
+interface FirefoxExtensionApi {
+  tabs: { query(q: { active: boolean; currentWindow: boolean }): Promise<{ id?: number }[]> };
+  sidebarAction: { isOpen(details: object): Promise<boolean>; close(): Promise<void> };
+}
+
+/** The story's tab id, asked from one of Gloss's pages (`ext`) while the story is in front. */
+async function storyTabId(ext: Page): Promise<number | undefined> {
+  await page.bringToFront();
+  // Inside: the page's own `browser` (Firefox's extension API), not this file's puppeteer Browser.
+  return ext.evaluate(async () => (await (globalThis as unknown as { browser: FirefoxExtensionApi }).browser.tabs.query({ active: true, currentWindow: true }))[0]?.id);
+}
+
+/** Whether Gloss's sidebar is open in the window of `ext`, one of Gloss's pages. */
+function sidebarOpen(ext: Page): Promise<boolean> {
+  return ext.evaluate(() => (globalThis as unknown as { browser: FirefoxExtensionApi }).browser.sidebarAction.isOpen({}));
+}
+
+/** The rows of the side panel's page: quote, anchoring in words, note. */
+function panelRows(panel: Page): Promise<{ quote: string; state: string; note: string }[]> {
+  return panel.evaluate(() =>
+    [...document.querySelectorAll('li.hl-row')].map((row) => ({
+      quote: row.querySelector('.quote')?.textContent ?? '',
+      state: row.querySelector('.anchor-state')?.textContent ?? '',
+      note: row.querySelector('textarea')?.value ?? '',
+    })),
+  );
+}
 
 afterAll(async () => {
   await browser?.close();
@@ -85,9 +143,8 @@ describe('Firefox', () => {
   });
 
   it('saves a highlight from the keyboard and paints it again after a reload', async () => {
-    const passage = 'compared such gangs to the';
     const yellow = () => page.evaluate(() => [...(CSS.highlights.get('gloss-hl-yellow') ?? [])].map((r) => (r as Range).toString()));
-    const edges = await page.evaluate(textEdges, { needle: passage });
+    const edges = await page.evaluate(textEdges, { needle: PASSAGE });
     expect(edges).not.toBeNull();
     await page.mouse.move(edges!.from.x, edges!.from.y);
     await page.mouse.down();
@@ -97,9 +154,58 @@ describe('Firefox', () => {
     // Tab reaches the toolbar; its first control is «Highlight».
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
-    await expect.poll(yellow, { timeout: 5000 }).toEqual([passage]);
+    await expect.poll(yellow, { timeout: 5000 }).toEqual([PASSAGE]);
     await page.reload();
-    await expect.poll(yellow, { timeout: 10_000 }).toEqual([passage]);
+    await expect.poll(yellow, { timeout: 10_000 }).toEqual([PASSAGE]);
+  });
+
+  it('lists the highlight in the side panel’s page, where its note is edited and kept', async () => {
+    const note = 'Check the titushki reports from Almaty';
+    // Firefox reports no console messages of extension pages to BiDi: the list is what is checked.
+    const panel = await browser.newPage();
+    // The panel's page, in a tab of its own, told which tab to show (as in Chromium's tests).
+    await openGlossPage(panel, '/sidepanel.html');
+    const tabId = await storyTabId(panel);
+    expect(tabId).toBeTypeOf('number');
+    await openGlossPage(panel, `/sidepanel.html?tab=${tabId}`);
+    await panel.bringToFront();
+    await expect.poll(() => panelRows(panel), { timeout: 5000 }).toEqual([{ quote: PASSAGE, state: 'Exact', note: '' }]);
+    expect(await panel.$eval('li.hl-row label.saved-field', (l) => [l.querySelector('.field-label')?.textContent, l.querySelector('textarea')?.placeholder])).toEqual(['Note', 'Why this passage matters']);
+    // Typed like a reader; Tab leaves the field, which saves it.
+    await panel.click('li.hl-row textarea');
+    await panel.keyboard.type(note);
+    await panel.keyboard.press('Tab');
+    // Opened afresh, the panel reads the highlights from the database again.
+    await expect
+      .poll(
+        async () => {
+          await openGlossPage(panel, `/sidepanel.html?tab=${tabId}`);
+          await until(async () => (await panelRows(panel)).length > 0, 5000);
+          return panelRows(panel);
+        },
+        { timeout: 15_000, interval: 200 },
+      )
+      .toEqual([{ quote: PASSAGE, state: 'Exact', note }]);
+    await panel.close();
+  });
+
+  it('opens the sidebar from the popup’s «Open side panel», within the click', async () => {
+    const probe = await browser.newPage();
+    await openGlossPage(probe, '/sidepanel.html');
+    // Firefox opens a new extension's sidebar at install, and closes it only for the reader's own
+    // input (as it opens it): a real click in one of Gloss's pages closes it first.
+    await probe.evaluate(() => document.addEventListener('click', () => void (globalThis as unknown as { browser: FirefoxExtensionApi }).browser.sidebarAction.close(), { once: true }));
+    await probe.bringToFront();
+    await probe.mouse.click(5, 5);
+    await expect.poll(() => sidebarOpen(probe), { timeout: 3000 }).toBe(false);
+    const popup = await browser.newPage();
+    await openGlossPage(popup, `/popup.html?tab=${await storyTabId(probe)}`);
+    await popup.bringToFront();
+    await popup.click('::-p-text(Open side panel)');
+    // Firefox refuses sidebarAction.open() outside the reader's input: an await before it would fail here.
+    await expect.poll(() => sidebarOpen(probe), { timeout: 3000 }).toBe(true);
+    // The popup's tab closed itself after opening the sidebar (BiDi is not told about that tab).
+    await probe.close();
   });
 
   it('logs no console errors', () => {

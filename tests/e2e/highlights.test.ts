@@ -1,13 +1,14 @@
 // Researchers' path in Chromium, driven like a person: select a passage on the Kazakhstan page,
 // press «Highlight», write a note and a tag in the card (an extension-origin frame), reload and
-// find it painted; the side panel lists it; an edited copy under the same URL re-anchors it; a
-// copy without its paragraph leaves an orphan, which «Re-attach» moves onto a new selection.
+// find it painted; the side panel lists it, and the popup's «Open side panel» opens Chrome's real
+// panel on it; an edited copy under the same URL re-anchors it; a copy without its paragraph
+// leaves an orphan, which «Re-attach» moves onto a new selection.
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CORPUS, dragSelect, glossUi, highlightTexts, hoverOver, launch, startServer, tabCall, waitForPaint, type Browser, type GlossUi } from './harness';
+import { CORPUS, dragSelect, glossUi, highlightTexts, hoverOver, launch, openPopup, startServer, tabCall, waitForPaint, type Browser, type GlossUi } from './harness';
 
 const ORIGINAL = readFileSync(join(CORPUS, 'kazakhstan/opendemocracy-kazakhstan-interview.html'), 'utf8');
 const QUOTE = 'I remember, I was at home and I was thinking';
@@ -66,9 +67,35 @@ async function openSidePanel(): Promise<Page> {
   return panel;
 }
 
-// The service worker's `chrome` global, only inside worker.evaluate callbacks.
+// The extension's `chrome` global, only inside callbacks evaluated in the service worker or in
+// an extension page.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 declare const chrome: any;
+
+/**
+ * The addresses of the documents Chrome runs as the extension's side panel, as the background
+ * sees them (empty for a moment while a panel's document loads).
+ */
+function sidePanelContexts(): Promise<string[]> {
+  return b.worker.evaluate(async () => (await chrome.runtime.getContexts({ contextTypes: ['SIDE_PANEL'] })).map((c: { documentUrl: string }) => c.documentUrl));
+}
+
+/**
+ * The rows the real side panel shows, or null when none is open. Chrome's panel is not a tab, so
+ * Playwright offers no page for it; Chrome lists every open view of the extension to the
+ * extension's own pages, so `probe` (one of them) reads the panel's document.
+ */
+function realPanelRows(probe: Page): Promise<{ quote: string; state: string; note: string }[] | null> {
+  return probe.evaluate(() => {
+    const panel = (chrome.extension.getViews() as Window[]).find((v) => v.location.pathname === '/sidepanel.html');
+    if (!panel) return null;
+    return [...panel.document.querySelectorAll('li.hl-row')].map((row) => ({
+      quote: row.querySelector('.quote')?.textContent ?? '',
+      state: row.querySelector('.anchor-state')?.textContent ?? '',
+      note: row.querySelector('textarea')?.value ?? '',
+    }));
+  });
+}
 
 async function reload(): Promise<void> {
   await page.reload();
@@ -116,9 +143,32 @@ describe('saving a highlight', () => {
     const row = panel.locator('li.hl-row');
     await expect.poll(() => row.count(), { timeout: 5000 }).toBe(1);
     expect(await row.locator('.anchor-state').textContent()).toBe('Exact');
-    expect(await row.getByLabel('Note').inputValue()).toBe(NOTE);
-    expect(await row.getByLabel('Tags').inputValue()).toBe('blackout, January 2022');
+    // Named by their shown labels alone (Chrome's accessible name, not the text typed in them).
+    expect(await row.getByRole('textbox', { name: 'Note', exact: true }).inputValue()).toBe(NOTE);
+    expect(await row.getByRole('textbox', { name: 'Tags', exact: true }).inputValue()).toBe('blackout, January 2022');
     await panel.close();
+  });
+});
+
+describe('from the popup', () => {
+  it('opens Chrome’s side panel with «Open side panel», and the panel lists the page’s highlight', async () => {
+    await page.bringToFront();
+    const windowId = await b.worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.windowId);
+    expect(await sidePanelContexts()).toEqual([]);
+    const popup = await openPopup(b, page);
+    const closed = popup.waitForEvent('close', { timeout: 5000 });
+    await popup.getByRole('button', { name: 'Open side panel' }).click();
+    // The popup closes itself only once Chrome has accepted the call (it stays open with an alert otherwise).
+    await closed;
+    await expect.poll(sidePanelContexts, { timeout: 3000 }).toEqual([`chrome-extension://${b.extensionId}/sidepanel.html`]);
+    const probe = await b.open(`chrome-extension://${b.extensionId}/popup.html`);
+    // The panel follows its window's active tab, which the probe took: give it back to the story.
+    await page.bringToFront();
+    await expect.poll(() => realPanelRows(probe), { timeout: 5000 }).toEqual([{ quote: QUOTE, state: 'Exact', note: NOTE }]);
+    await probe.close();
+    // Closed again, so that later tests see the page at its full width.
+    await b.worker.evaluate((id: number) => chrome.sidePanel.close({ windowId: id }), windowId);
+    await expect.poll(sidePanelContexts, { timeout: 3000 }).toEqual([]);
   });
 });
 

@@ -61,7 +61,9 @@ async function renderPanel(state: PanelState, needsSelection: string | null = nu
 }
 
 const rows = (root: Element) => [...root.querySelectorAll('li.hl-row')];
-const controls = (el: Element, name: string) => [...el.querySelectorAll(`[aria-label="${name}"]`)] as HTMLInputElement[];
+/** Fields by accessible name: the text of the <label> around them, or their aria-label. */
+const controls = (el: Element, name: string) =>
+  [...el.querySelectorAll('input, textarea')].filter((c) => (c.closest('label')?.querySelector('.field-label')?.textContent ?? c.getAttribute('aria-label')) === name) as HTMLInputElement[];
 const button = (el: Element, text: string) => [...el.querySelectorAll('button')].find((b) => b.textContent === text) as HTMLElement | undefined;
 
 function fire(el: EventTarget, type: string): void {
@@ -84,6 +86,16 @@ describe('SidePanelView', () => {
     expect(root.querySelector('script, b')).toBeNull();
     expect(controls(root, 'Note')).toHaveLength(4);
     expect(controls(root, 'Tags')).toHaveLength(4);
+  });
+
+  it('labels each note and tags field visibly, with a placeholder, and names it once', async () => {
+    const { root } = await renderPanel({ kind: 'list', highlights: list });
+    const first = rows(root)[0]!;
+    const labels = [...first.querySelectorAll('label.saved-field')];
+    expect(labels.map((l) => l.querySelector('.field-label')?.textContent)).toEqual(['Note', 'Tags']);
+    expect(labels.map((l) => l.querySelector('textarea, input')?.getAttribute('placeholder'))).toEqual(['Why this passage matters', 'Comma, separated']);
+    // The label names the field; an aria-label too would make screen readers say it twice.
+    expect(labels.map((l) => l.querySelector('textarea, input')?.hasAttribute('aria-label'))).toEqual([false, false]);
   });
 
   it('shows an orphan with its saved sentence and a Re-attach button', async () => {
