@@ -7,7 +7,7 @@ export default defineConfig({
     include: process.env.GLOSS_BENCH_FILE
       ? [process.env.GLOSS_BENCH_FILE]
       : process.env.GLOSS_BENCH === 'browser'
-        ? ['bench/browser.bench-run.ts', 'bench/highlights.bench-run.ts', 'bench/pages.bench-run.ts']
+        ? ['bench/browser.bench-run.ts', 'bench/highlights.bench-run.ts', 'bench/pages.bench-run.ts', 'bench/import.bench-run.ts']
         : ['bench/node.bench-run.ts'],
     fileParallelism: false,
     testTimeout: 600_000,

@@ -3,13 +3,14 @@
 
 import { useState } from 'preact/hooks';
 import { formatIssue } from '../lib/formats/import';
-import type { ColumnTarget, ImportPreview } from '../lib/formats/types';
+import type { StagedImport } from '../lib/formats/staged';
+import type { ColumnTarget } from '../lib/formats/types';
 import type { PackDiff } from '../lib/pack/diff';
 import { ENTRY_FIELDS } from '../lib/pack/format';
 
 export interface PendingImport {
   key: number;
-  preview: ImportPreview;
+  preview: StagedImport;
   /** Set when a pack with this id is installed: what replacing it would change. */
   replaces: { title: string; version: string; diff: PackDiff } | null;
 }
@@ -72,7 +73,7 @@ function Issues({ item }: { item: PendingImport }) {
 
 function Replacing({ item }: { item: PendingImport }) {
   const r = item.replaces;
-  const incoming = item.preview.pack;
+  const incoming = item.preview.meta;
   if (!r || !incoming) return null;
   const { added, changed, removed, olderVersion } = r.diff;
   return (
@@ -87,7 +88,7 @@ function Replacing({ item }: { item: PendingImport }) {
 
 function confirmLabel(item: PendingImport): string {
   const { preview, replaces } = item;
-  const title = preview.pack?.title ?? preview.file;
+  const title = preview.meta?.title ?? preview.file;
   if (replaces) return preview.partial ? `Replace “${replaces.title}” without the ${preview.counts.skipped} bad entries` : `Replace “${replaces.title}”`;
   return preview.partial ? `Import without the ${preview.counts.skipped} bad entries` : `Import “${title}”`;
 }
@@ -104,7 +105,7 @@ export function ImportPanel({ pending, onMapping, onConfirm, onCancel }: ImportP
           ) : (
             <>
               <p>
-                {item.preview.pack?.title} · {item.preview.counts.valid} entries ({item.preview.format})
+                {item.preview.meta?.title} · {item.preview.counts.valid} entries ({item.preview.format})
               </p>
               <Issues item={item} />
               <Replacing item={item} />

@@ -1,6 +1,8 @@
 import { useState } from 'preact/hooks';
+import type { Strings } from '../lib/i18n';
 import type { PackSummary } from '../lib/messages';
 import { ImportPanel, type ImportPanelProps, type PendingImport } from './ImportPanel';
+import { ImportProgress, type ImportActivity } from './ImportProgress';
 import { HIGHLIGHT_STYLES, type Settings } from '../lib/settings';
 
 export interface OptionsState {
@@ -8,6 +10,8 @@ export interface OptionsState {
   settings: Settings | null;
   status: { kind: 'ok' | 'error'; text: string } | null;
   pending: PendingImport[];
+  /** The import under way, if any. */
+  progress: ImportActivity | null;
 }
 
 /** The formats «Import glossary pack» reads (lib/formats). */
@@ -15,6 +19,7 @@ export const IMPORT_ACCEPT = '.json,.csv,.tsv,.txt,.tbx,.xml,application/json,te
 
 export interface OptionsViewProps extends Omit<ImportPanelProps, 'pending'> {
   state: OptionsState;
+  t: Strings;
   onImportFiles: (files: File[]) => void;
   onToggle: (id: string, enabled: boolean) => void;
   onDelete: (id: string) => void;
@@ -90,7 +95,7 @@ function SettingsForm({ settings, onSettings }: { settings: Settings; onSettings
   );
 }
 
-export function OptionsView({ state, onImportFiles, onToggle, onDelete, onSettings, onMapping, onConfirm, onCancel }: OptionsViewProps) {
+export function OptionsView({ state, t, onImportFiles, onToggle, onDelete, onSettings, onMapping, onConfirm, onCancel }: OptionsViewProps) {
   const [dragging, setDragging] = useState(false);
   const dropped = (e: DragEvent) => {
     e.preventDefault();
@@ -138,6 +143,7 @@ export function OptionsView({ state, onImportFiles, onToggle, onDelete, onSettin
           />
         </label>
         <p class="muted hint">Gloss packs (.json), spreadsheets (.csv, .tsv), Anki and Quizlet text exports (.txt), and TBX terminology files (.tbx). You can also drop files anywhere on this page.</p>
+        {state.progress && <ImportProgress activity={state.progress} t={t.importProgress} />}
         <ImportPanel pending={state.pending} onMapping={onMapping} onConfirm={onConfirm} onCancel={onCancel} />
         {state.status && (
           <p role={state.status.kind === 'error' ? 'alert' : 'status'} class={`status ${state.status.kind}`}>

@@ -1,14 +1,19 @@
 // Pack storage: a pack is written in one transaction after it has been fully validated, so a
-// failed import leaves everything stored before exactly as it was.
+// failed import leaves everything stored before exactly as it was, and no reader (the term
+// index, a popover) ever sees half a pack: IndexedDB holds reads of these tables back until the
+// write transaction commits.
 
 import type { GlossDB } from './db';
 import type { EntryRecord, PackOrigin, PackRecord } from './records';
+import { writeInChunks } from '../lib/chunked-write';
 import type { Pack } from '../lib/pack/format';
 import type { PackSummary } from '../lib/messages';
 
-const CHUNK = 2000;
+/** Entries per write: each chunk keeps the background busy for some tens of milliseconds, a wait other requests can bear. */
+const CHUNK = 1000;
 
-export async function installPack(db: GlossDB, pack: Pack, source: PackOrigin, now = Date.now()): Promise<PackRecord> {
+/** Stores `pack`, replacing a stored pack with its id; `onSaved` hears how many entries are written. */
+export async function installPack(db: GlossDB, pack: Pack, source: PackOrigin, now = Date.now(), onSaved?: (saved: number) => void): Promise<PackRecord> {
   const { entries, format: _f, formatVersion: _v, ...meta } = pack;
   return db.transaction('rw', db.packs, db.entries, async () => {
     const previous = await db.packs.get(pack.id);
@@ -21,9 +26,7 @@ export async function installPack(db: GlossDB, pack: Pack, source: PackOrigin, n
       updatedAt: now,
     };
     await db.entries.where('packId').equals(pack.id).delete();
-    for (let i = 0; i < entries.length; i += CHUNK) {
-      await db.entries.bulkPut(entries.slice(i, i + CHUNK).map((e, k): EntryRecord => ({ ...e, packId: pack.id, order: i + k })));
-    }
+    await writeInChunks(entries, CHUNK, (chunk, start) => db.entries.bulkPut(chunk.map((e, k): EntryRecord => ({ ...e, packId: pack.id, order: start + k }))), onSaved);
     await db.packs.put(record);
     return record;
   });

@@ -2,7 +2,8 @@
 
 import { editorQuery } from '../../lib/editor-link';
 import { encounterLocation } from '../../lib/encounter-location';
-import type { EntryView } from '../../lib/messages';
+import type { EntryView, PageNotice } from '../../lib/messages';
+import { diffPacks } from '../../lib/pack/diff';
 import type { Pack } from '../../lib/pack/format';
 import { filterToWire, tokenFilter } from '../../lib/match/token-filter';
 import { parsePackText, validatePack } from '../../lib/pack/parse';
@@ -26,6 +27,10 @@ export interface BackgroundDeps {
   highlightsChanged: HighlightsChanged;
   /** Opens the pack editor in a new tab with this query (lib/editor-link.ts). */
   openEditor: (query: string) => void;
+  /** Tells the extension's own pages something (an import's progress); nobody may be listening. */
+  toPages: (notice: PageNotice) => void;
+  /** The text a page of ours keeps at a blob: URL (a staged import's pack JSON). */
+  readPackRef: (packRef: string) => Promise<string>;
 }
 
 /**
@@ -75,7 +80,12 @@ function callerPage({ kind, sender }: Caller, tabPages: Map<number, string>): st
 }
 
 export function backgroundHandlers(deps: BackgroundDeps): BackgroundHandlers {
-  const { db, index, ready, broadcast, highlightsChanged, openEditor } = deps;
+  const { db, index, ready, broadcast, highlightsChanged, openEditor, toPages, readPackRef } = deps;
+  const stagedPack = async (packRef: string) => {
+    const parsed = parsePackText(await readPackRef(packRef));
+    if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+    return parsed.pack;
+  };
   // Every page load asks for the settings; the background is their only writer, so it keeps them.
   let settingsCache: Promise<Settings> | null = null;
   const settingsNow = () => (settingsCache ??= getSettings(db));
@@ -150,12 +160,20 @@ export function backgroundHandlers(deps: BackgroundDeps): BackgroundHandlers {
       await ready;
       return listPacks(db);
     },
-    'pack:import': async ({ text, source }) => {
-      const parsed = parsePackText(text);
-      if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
-      const record = await installPack(db, parsed.pack, source);
+    // The page checked the pack already; it is checked again here, where it is stored.
+    'pack:import': async ({ packRef, source, ticket }) => {
+      const pack = await stagedPack(packRef);
+      const total = pack.entries.length;
+      const onSaved = ticket === undefined ? undefined : (saved: number) => toPages({ type: 'import:progress', ticket, saved, total });
+      const record = await installPack(db, pack, source, Date.now(), onSaved);
+      // Only now, with the transaction committed, do the tabs drop the old index for the new one.
       changed();
       return summarize(record);
+    },
+    'pack:diff': async ({ packRef }) => {
+      const incoming = await stagedPack(packRef);
+      const stored = await getPack(db, incoming.id);
+      return stored && { title: stored.title, version: stored.version, diff: diffPacks(stored, incoming) };
     },
     'pack:get': async ({ id }) => getPack(db, id),
     'pack:save': async ({ pack }) => {

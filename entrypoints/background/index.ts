@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { makeClient, type ContentApi, type Request } from '../../lib/messages';
+import { makeClient, type ContentApi, type PageNotice, type Request } from '../../lib/messages';
 import { EDITOR_PAGE, editorQuery } from '../../lib/editor-link';
 import { openSidePanel, type PanelApis } from '../../lib/side-panel';
 import { GlossDB } from '../../storage/db';
@@ -32,14 +32,25 @@ export default defineBackground(() => {
     void browser.tabs.query({}).then((tabs) => tabs.forEach((t) => t.id !== undefined && toTab(t.id, msg)));
   };
   const openEditor = (query: string) => void browser.tabs.create({ url: `${browser.runtime.getURL(EDITOR_PAGE)}${query}` });
+  // With no extension page open there is no receiver, which is not an error.
+  const toPages = (notice: PageNotice) => void browser.runtime.sendMessage(notice).catch(() => undefined);
   // Tabs repaint; extension pages (the side panel) list again.
   const highlightsChanged = (scope: 'all' | 'pages') => {
     if (scope === 'all') toAllTabs({ type: 'highlights:changed' });
-    void browser.runtime.sendMessage({ type: 'highlights:changed' }).catch(() => undefined);
+    toPages({ type: 'highlights:changed' });
+  };
+  // Only blobs of our own origin: a pack is never fetched from anywhere else on a page's word.
+  const ownBlobs = `blob:${browser.runtime.getURL('/')}`;
+  const readPackRef = async (packRef: string) => {
+    if (!packRef.startsWith(ownBlobs)) throw new Error('The pack must come from a page of Gloss');
+    // The blob is gone when the page that kept it was closed.
+    const response = await fetch(packRef).catch(() => null);
+    if (!response?.ok) throw new Error('The pack to import is no longer available; choose the file again');
+    return response.text();
   };
   listen(
     browser.runtime,
-    backgroundHandlers({ db, index, ready, broadcast: () => toAllTabs({ type: 'index:changed' }), highlightsChanged, openEditor }),
+    backgroundHandlers({ db, index, ready, broadcast: () => toAllTabs({ type: 'index:changed' }), highlightsChanged, openEditor, toPages, readPackRef }),
   );
 
   browser.commands?.onCommand.addListener((command, tab) => {

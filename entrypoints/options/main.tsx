@@ -1,100 +1,138 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { OptionsView, type OptionsState } from '../../components/OptionsView';
-import { formatIssue, readPackFile } from '../../lib/formats/import';
-import type { ColumnTarget, ImportPreview } from '../../lib/formats/types';
-import { makeClient, type BackgroundApi } from '../../lib/messages';
-import { diffPacks } from '../../lib/pack/diff';
+import { formatIssue } from '../../lib/formats/import';
+import type { StagedImport } from '../../lib/formats/staged';
+import type { ColumnTarget } from '../../lib/formats/types';
+import { en } from '../../lib/i18n';
+import { makeClient, type BackgroundApi, type PageNotice } from '../../lib/messages';
+import { readInWorker, release } from './import-reader';
 
 const call = makeClient<BackgroundApi>((msg) => browser.runtime.sendMessage(msg));
 const root = document.getElementById('app')!;
-let state: OptionsState = { packs: [], settings: null, status: null, pending: [] };
-/** The text of each pending file, kept to read it again with a column mapping. */
-const texts = new Map<number, string>();
+let state: OptionsState = { packs: [], settings: null, status: null, pending: [], progress: null };
+/** The file of each pending import, kept to read it again with a column mapping. */
+const files = new Map<number, File>();
 let nextKey = 1;
 const SHOWN_ERRORS = 20;
+/** The import whose entries the background is storing, to match its progress notices. */
+let saving: { ticket: string; file: string } | null = null;
 
 function set(patch: Partial<OptionsState>): void {
   state = { ...state, ...patch };
   draw();
 }
 
-function failure(preview: ImportPreview): string {
+function failure(preview: StagedImport): string {
   const lines = preview.errors.slice(0, SHOWN_ERRORS).map(formatIssue);
   if (preview.errors.length > SHOWN_ERRORS) lines.push(`… and ${preview.errors.length - SHOWN_ERRORS} more.`);
   return `Could not import ${preview.file}:\n${lines.join('\n')}`;
 }
 
 /** Stores a previewed pack (only its valid entries); the background validates it again. */
-async function install(preview: ImportPreview): Promise<string> {
-  const pack = preview.pack!;
-  const summary = await call('pack:import', { text: JSON.stringify(pack), source: 'file' });
-  const left = preview.counts.skipped ? `, ${preview.counts.skipped} left out` : '';
-  return `Imported “${summary.title}” (${summary.entryCount} entries${left}) from ${preview.file}.`;
+async function install(preview: StagedImport): Promise<string> {
+  const total = preview.counts.valid;
+  saving = { ticket: crypto.randomUUID(), file: preview.file };
+  set({ progress: { file: preview.file, step: 'saving', done: 0, total } });
+  try {
+    const summary = await call('pack:import', { packRef: preview.packRef!, source: 'file', ticket: saving.ticket });
+    const left = preview.counts.skipped ? `, ${preview.counts.skipped} left out` : '';
+    return `Imported “${summary.title}” (${summary.entryCount} entries${left}) from ${preview.file}.`;
+  } finally {
+    saving = null;
+    release(preview.packRef);
+  }
+}
+
+type ImportNotice = Extract<PageNotice, { type: 'import:progress' }>;
+
+/** A progress notice of the import this page is saving (other pages' imports have other tickets). */
+function ours(msg: unknown): msg is ImportNotice {
+  return typeof msg === 'object' && msg !== null && (msg as ImportNotice).type === 'import:progress' && (msg as ImportNotice).ticket === saving?.ticket;
+}
+
+browser.runtime.onMessage.addListener((msg: unknown) => {
+  if (ours(msg) && saving) set({ progress: { file: saving.file, step: 'saving', done: msg.saved, total: msg.total } });
+});
+
+/** What storing the staged pack would change in the installed one; the background compares, as it holds the stored pack. */
+async function compare(preview: StagedImport): Promise<BackgroundApi['pack:diff']['res']> {
+  set({ progress: { file: preview.file, step: 'comparing', done: 0, total: 0 } });
+  try {
+    return await call('pack:diff', { packRef: preview.packRef! });
+  } catch (err) {
+    release(preview.packRef);
+    throw err;
+  }
 }
 
 /** Imports at once when nothing needs the reader's say; otherwise waits in the panel. */
-async function consider(key: number, preview: ImportPreview): Promise<string | null> {
+async function consider(key: number, preview: StagedImport): Promise<string | null> {
   if (preview.status === 'failed') throw new Error(failure(preview));
   const others = state.pending.filter((p) => p.key !== key);
   if (preview.status === 'needs-mapping') {
     set({ pending: [...others, { key, preview, replaces: null }] });
     return null;
   }
-  const pack = preview.pack!;
-  const installed = state.packs.find((p) => p.id === pack.id);
-  const stored = installed ? await call('pack:get', { id: pack.id }) : null;
-  if (!stored && !preview.partial) {
+  const installed = state.packs.some((p) => p.id === preview.meta!.id);
+  const replaces = installed ? await compare(preview) : null;
+  if (!replaces && !preview.partial) {
     set({ pending: others });
-    texts.delete(key);
+    files.delete(key);
     return install(preview);
   }
-  const replaces = stored ? { title: stored.title, version: stored.version, diff: diffPacks(stored, pack) } : null;
   set({ pending: [...others, { key, preview, replaces }] });
   return null;
 }
 
-async function importFiles(files: File[]): Promise<void> {
+/** Reads `file` in the worker (showing how far it is), then imports it or asks the reader. */
+async function read(key: number, file: File, mapping?: Record<string, ColumnTarget>): Promise<string | null> {
+  set({ progress: { file: file.name, step: 'reading', done: 0, total: 0 } });
+  const preview = await readInWorker(file, mapping, (p) => set({ progress: { file: file.name, step: p.phase, done: p.done, total: p.total } }));
+  return consider(key, preview);
+}
+
+async function importFiles(chosen: File[]): Promise<void> {
   const done: string[] = [];
   let failed = false;
-  for (const file of files) {
+  set({ status: null });
+  for (const file of chosen) {
     const key = nextKey++;
-    set({ status: { kind: 'ok', text: `Reading ${file.name}…` } });
+    files.set(key, file);
     try {
-      const text = await file.text();
-      texts.set(key, text);
-      const message = await consider(key, readPackFile({ name: file.name, text }));
+      const message = await read(key, file);
       if (message) done.push(message);
     } catch (err) {
       failed = true;
-      texts.delete(key);
+      files.delete(key);
       done.push(err instanceof Error ? err.message : String(err));
     }
   }
-  await reload(done.length ? { kind: failed ? 'error' : 'ok', text: done.join('\n') } : null);
+  await finish(done.length ? { kind: failed ? 'error' : 'ok', text: done.join('\n') } : null);
 }
 
 async function remap(key: number, mapping: Record<string, ColumnTarget>): Promise<void> {
-  const item = state.pending.find((p) => p.key === key);
-  const text = texts.get(key);
-  if (!item || text === undefined) return;
+  const file = files.get(key);
+  if (!file || !state.pending.some((p) => p.key === key)) return;
   try {
-    const message = await consider(key, readPackFile({ name: item.preview.file, text }, { mapping }));
-    await reload(message ? { kind: 'ok', text: message } : null);
+    const message = await read(key, file, mapping);
+    await finish(message ? { kind: 'ok', text: message } : null);
   } catch (err) {
-    set({ pending: state.pending.filter((p) => p.key !== key), status: { kind: 'error', text: err instanceof Error ? err.message : String(err) } });
+    files.delete(key);
+    set({ pending: state.pending.filter((p) => p.key !== key) });
+    await finish({ kind: 'error', text: err instanceof Error ? err.message : String(err) });
   }
 }
 
 async function confirm(key: number): Promise<void> {
   const item = state.pending.find((p) => p.key === key);
   if (!item) return;
-  set({ pending: state.pending.filter((p) => p.key !== key) });
-  texts.delete(key);
+  set({ pending: state.pending.filter((p) => p.key !== key), status: null });
+  files.delete(key);
   try {
-    await reload({ kind: 'ok', text: await install(item.preview) });
+    await finish({ kind: 'ok', text: await install(item.preview) });
   } catch (err) {
-    await reload({ kind: 'error', text: `Could not import ${item.preview.file}:\n${err instanceof Error ? err.message : String(err)}` });
+    await finish({ kind: 'error', text: `Could not import ${item.preview.file}:\n${err instanceof Error ? err.message : String(err)}` });
   }
 }
 
@@ -102,11 +140,13 @@ function draw(): void {
   render(
     <OptionsView
       state={state}
+      t={en}
       onImportFiles={(files) => void importFiles(files)}
       onMapping={(key, mapping) => void remap(key, mapping)}
       onConfirm={(key) => void confirm(key)}
       onCancel={(key) => {
-        texts.delete(key);
+        files.delete(key);
+        release(state.pending.find((p) => p.key === key)?.preview.packRef ?? null);
         set({ pending: state.pending.filter((p) => p.key !== key) });
       }}
       onToggle={async (id, enabled) => {
@@ -125,9 +165,14 @@ function draw(): void {
   );
 }
 
-async function reload(status: OptionsState['status']): Promise<void> {
+async function reload(status: OptionsState['status'], patch: Partial<OptionsState> = {}): Promise<void> {
   const [packs, settings] = await Promise.all([call('packs:list', {}), call('settings:get', {})]);
-  set({ packs, settings, status });
+  set({ packs, settings, status, ...patch });
+}
+
+/** Ends an import (or a batch of them): the bar gives way to the outcome. */
+function finish(status: OptionsState['status']): Promise<void> {
+  return reload(status, { progress: null });
 }
 
 void reload(null);

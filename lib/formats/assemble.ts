@@ -6,6 +6,7 @@ import * as v from 'valibot';
 import { EntrySchema, ID_PATTERN, type PackEntry, type PackMeta } from '../pack/format';
 import { displayText } from '../pack/text-safety';
 import { IdAllocator } from './ids';
+import { phaseCounter, type ProgressReport } from './progress';
 import type { DraftEntry, FormatId, ImportIssue, ImportPreview, ReadResult, SkippedEntry } from './types';
 
 export interface AssembleContext {
@@ -13,6 +14,7 @@ export interface AssembleContext {
   format: FormatId;
   meta: PackMeta;
   maxIssues: number;
+  onProgress?: ProgressReport;
 }
 
 interface Candidate {
@@ -147,7 +149,11 @@ export function assemble(read: ReadResult, ctx: AssembleContext): ImportPreview 
 
   assignIds(candidates);
   resolveRelated(candidates, warn);
-  candidates.forEach(validate);
+  const checked = phaseCounter(ctx.onProgress, 'checking', candidates.length);
+  candidates.forEach((c, i) => {
+    validate(c);
+    checked(i + 1);
+  });
   dropLinksToSkipped(candidates, warn);
 
   const entries: PackEntry[] = [];

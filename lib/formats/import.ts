@@ -49,7 +49,8 @@ function readUnchecked(file: PackFile, options: ImportOptions): ImportPreview {
   const text = file.text.startsWith('\uFEFF') ? file.text.slice(1) : file.text;
   const format = options.format ?? detectFormat(name, text);
   if (!format) return failed(name, null, [{ file: name, message: 'the file is empty or of a kind Gloss cannot read (use .json, .csv, .tsv, .txt or .tbx)' }]);
-  if (format === 'gloss-json') return readPackJson(name, text, limits);
+  options.onProgress?.({ phase: 'reading', done: 0, total: 0 });
+  if (format === 'gloss-json') return readPackJson(name, text, limits, options.onProgress);
 
   const read = readFormat(format, text, options, limits);
   const readWarnings = read.warnings.map((w) => ({ file: name, ...w }));
@@ -63,8 +64,7 @@ function readUnchecked(file: PackFile, options: ImportOptions): ImportPreview {
   }
   const { meta, problems, warnings } = packMeta(name, format, options, read.meta);
   if (!meta) return failed(name, format, problems, readWarnings);
-  const preview = assemble({ ...read, warnings: [...read.warnings, ...warnings] }, { file: name, format, meta, maxIssues: limits.issues });
-  return preview;
+  return assemble({ ...read, warnings: [...read.warnings, ...warnings] }, { file: name, format, meta, maxIssues: limits.issues, onProgress: options.onProgress });
 }
 
 /** Reads a glossary file of any supported format into a preview; never throws. */

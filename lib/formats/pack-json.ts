@@ -8,6 +8,7 @@ import type { ImportLimits } from '../pack/limits';
 import { checkPackText, type PackIssue } from '../pack/parse';
 import { displayText } from '../pack/text-safety';
 import { capIssues } from './assemble';
+import { phaseCounter, type ProgressReport } from './progress';
 import type { ImportIssue, ImportPreview, SkippedEntry } from './types';
 
 function own(obj: unknown, key: string): unknown {
@@ -32,9 +33,12 @@ function failed(file: string, errors: ImportIssue[], read = 0): ImportPreview {
   return { file, format: 'gloss-json', status: 'failed', pack: null, partial: false, counts: { read, valid: 0, skipped: read }, errors, warnings: [], skipped: [] };
 }
 
-export function readPackJson(file: string, text: string, limits: ImportLimits): ImportPreview {
+export function readPackJson(file: string, text: string, limits: ImportLimits, onProgress?: ProgressReport): ImportPreview {
   // The pipeline has checked the size already.
-  const check = checkPackText(text, { ...limits, fileBytes: Number.POSITIVE_INFINITY });
+  // The number of entries is known only once the text is parsed: the counter starts then.
+  let count: ((done: number) => void) | undefined;
+  const onChecked = (done: number, total: number) => (count ??= phaseCounter(onProgress, 'checking', total))(done);
+  const check = checkPackText(text, { ...limits, fileBytes: Number.POSITIVE_INFINITY }, onProgress && onChecked);
   if (check.fatal.length) return failed(file, capIssues(check.fatal.map((i) => toImportIssue(file, i)), limits.issues, file));
   const data = check.data as Record<string, unknown>;
   const raw = data.entries as unknown[];

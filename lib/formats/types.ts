@@ -3,6 +3,7 @@
 
 import type { EntryField, Pack, PackSource } from '../pack/format';
 import type { ImportLimits } from '../pack/limits';
+import type { ProgressReport } from './progress';
 
 export type FormatId = 'gloss-json' | 'csv' | 'tsv' | 'anki' | 'quizlet' | 'tbx';
 
@@ -24,6 +25,8 @@ export interface ImportOptions {
   /** Row separator for Quizlet exports made with a custom one, such as ';'. */
   rowSeparator?: string;
   limits?: Partial<ImportLimits>;
+  /** Told, while the file is read, which step it is in and how many entries have been checked. */
+  onProgress?: ProgressReport;
 }
 
 export interface ImportIssue {

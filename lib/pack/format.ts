@@ -215,15 +215,17 @@ export const PACK_META_FIELDS = {
 
 export const PackMetaSchema = v.strictObject(PACK_META_FIELDS);
 
-export const PackSchema = v.strictObject({
-  ...PACK_META_FIELDS,
-  entries: v.pipe(
-    v.array(EntrySchema),
-    v.description('The glossary entries.'),
-    v.minLength(1, 'must have at least one entry'),
-    v.maxLength(MAX_ENTRIES, `must have at most ${MAX_ENTRIES} entries`),
-  ),
-});
+/** The `entries` list, of `item`s: the one definition for both schemas below. */
+const entriesOf = <T extends v.GenericSchema>(item: T) =>
+  v.pipe(v.array(item), v.description('The glossary entries.'), v.minLength(1, 'must have at least one entry'), v.maxLength(MAX_ENTRIES, `must have at most ${MAX_ENTRIES} entries`));
+
+export const PackSchema = v.strictObject({ ...PACK_META_FIELDS, entries: entriesOf(EntrySchema) });
+
+/**
+ * A pack with its entries left unchecked: a large pack's checker takes this, then EntrySchema
+ * entry by entry, so that it can tell how far it has come. Together they check what PackSchema does.
+ */
+export const PackShellSchema = v.strictObject({ ...PACK_META_FIELDS, entries: entriesOf(v.unknown()) });
 
 export type Pack = v.InferOutput<typeof PackSchema>;
 export type PackMeta = v.InferOutput<typeof PackMetaSchema>;

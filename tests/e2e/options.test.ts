@@ -168,6 +168,34 @@ describe('formats teachers already use', () => {
   });
 });
 
+describe('a large spreadsheet', () => {
+  it('shows how far the import has come, then the pack with every entry', async () => {
+    const rows = Array.from({ length: 5000 }, (_, i) => `Civic term ${i},Meaning number ${i}.`);
+    await options.bringToFront();
+    // Every line the progress bar shows, as it changes (the whole import takes a second or two).
+    await options.evaluate(() => {
+      const seen: string[] = ((window as unknown as { progressSeen: string[] }).progressSeen = []);
+      new MutationObserver(() => {
+        const bar = document.querySelector('progress');
+        const line = `${bar?.getAttribute('aria-label')}: ${document.querySelector('.import-progress span')?.textContent}`;
+        if (bar && seen.at(-1) !== line) seen.push(line);
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+    await chooseFiles([{ name: 'civics-5000.csv', buffer: Buffer.from(`term,short\n${rows.join('\n')}\n`) }]);
+    await expect.poll(() => options.locator('.status').textContent(), { timeout: 15_000 }).toBe('Imported “Civics 5000” (5000 entries) from civics-5000.csv.');
+    const seen = await options.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen);
+    expect(seen[0]).toBe('Import progress: Reading civics-5000.csv…');
+    expect(seen).toContain('Import progress: Checking 5,000 of 5,000 entries…');
+    expect(seen).toContain('Import progress: Saving…');
+    expect(seen.some((line) => /^Import progress: Saving [\d,]+ of 5,000 entries…$/.test(line))).toBe(true);
+    expect(await options.getByRole('progressbar').count()).toBe(0);
+    expect(await options.locator('li.pack', { hasText: 'Civics 5000' }).textContent()).toContain('5000 entries');
+    await options.getByRole('button', { name: 'Delete Civics 5000' }).click();
+    await options.getByRole('button', { name: 'Delete Civics 5000' }).click();
+    await expect.poll(() => packNames(), { timeout: 10_000 }).not.toContain('Civics 5000');
+  });
+});
+
 describe('changes reach open tabs without a reload', () => {
   it('disabling and enabling a pack repaints the open article', async () => {
     const painted = await paintedCount(article);

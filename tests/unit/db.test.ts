@@ -148,6 +148,23 @@ describe('packs', () => {
     expect(await db.entries.where('packId').equals('civics-101').count()).toBe(2);
     db.close();
   });
+
+  it('writes a large pack in chunks, telling how many entries are stored, and keeps it whole when a later chunk fails', async () => {
+    const db = new GlossDB(freshName());
+    const big = validPack();
+    big.entries = Array.from({ length: 2500 }, (_, i) => ({ id: `e${i}`, term: `Term ${i}`, short: `Meaning ${i}.` }));
+    const saved: number[] = [];
+    await installPack(db, big, 'file', 1, (n) => saved.push(n));
+    expect(saved).toEqual([1000, 2000, 2500]);
+    const broken = structuredClone(big);
+    (broken.entries[2200] as { id: unknown }).id = { not: 'a key' };
+    const told: number[] = [];
+    await expect(installPack(db, broken, 'file', 2, (n) => told.push(n))).rejects.toThrow();
+    expect(told).not.toContain(2500);
+    expect(await getPack(db, big.id)).toEqual(big);
+    expect((await listPacks(db))[0]).toMatchObject({ entryCount: 2500, updatedAt: 1 });
+    db.close();
+  });
 });
 
 describe('settings', () => {
