@@ -49,6 +49,9 @@ export const MY_GLOSSARY = 'my-glossary';
 
 /** The reader's own pack, empty until she adds to it; created once, and again if she deleted it. */
 export async function ensureMyGlossary(db: GlossDB, now = Date.now()): Promise<void> {
+  // Every worker start asks: a read answers it, and only a first run opens a write transaction
+  // (whose commit would hold up the reads of a page waiting for its terms).
+  if (await db.packs.get(MY_GLOSSARY)) return;
   await db.transaction('rw', db.packs, async () => {
     if (await db.packs.get(MY_GLOSSARY)) return;
     await db.packs.put({ id: MY_GLOSSARY, title: 'My glossary', version: '1.0.0', enabled: 1, source: 'editor', entryCount: 0, installedAt: now, updatedAt: now });

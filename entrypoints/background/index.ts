@@ -23,10 +23,12 @@ export default defineBackground(() => {
   const index = new TermIndexCache(db, browser.runtime.getManifest().version);
   // Most worker starts are a page asking for its terms: start reading them now.
   index.warm();
-  const ready = ensureStarterPack(db, async () => (await fetch(browser.runtime.getURL(STARTER_PACK_PATH))).text())
-    .catch((err: unknown) => console.warn('Gloss: starter pack not installed', err))
-    .then(() => ensureMyGlossary(db))
-    .catch((err: unknown) => console.warn('Gloss: "My glossary" not created', err));
+  // Pages wait for the starter pack (a first run has nothing else to show); "My glossary" follows
+  // without holding them up: it has no terms until the reader writes one, in the editor.
+  const ready = ensureStarterPack(db, async () => (await fetch(browser.runtime.getURL(STARTER_PACK_PATH))).text()).catch((err: unknown) =>
+    console.warn('Gloss: starter pack not installed', err),
+  );
+  void ready.then(() => ensureMyGlossary(db)).catch((err: unknown) => console.warn('Gloss: "My glossary" not created', err));
   const toTab = (tabId: number, msg: Request<ContentApi>) => browser.tabs.sendMessage(tabId, msg).catch(() => undefined);
   const toAllTabs = (msg: Request<ContentApi>) => {
     void browser.tabs.query({}).then((tabs) => tabs.forEach((t) => t.id !== undefined && toTab(t.id, msg)));

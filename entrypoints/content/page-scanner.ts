@@ -46,13 +46,20 @@ export function scanBlock(ix: CompiledIndex, block: TextBlock, out: PaintedTerm[
   }
 }
 
-/** Ranges for the terms the background found in `blocks`, each into the list `into` picks. */
-function paintedFrom(blocks: TextBlock[], matches: readonly BlockMatch[], into: (m: BlockMatch) => PaintedTerm[]): void {
+/** Ranges for the terms the background found in `blocks`. */
+function paintedFrom(blocks: TextBlock[], matches: readonly BlockMatch[], out: PaintedTerm[]): void {
   for (const m of matches) {
     const block = blocks[m.block];
     const range = block ? toRange(block, m.start, m.end) : null;
-    if (block && range) into(m).push({ range, block: block.owner, key: m.key, label: m.label, form: m.form, flags: m.flags });
+    if (block && range) out.push({ range, block: block.owner, key: m.key, label: m.label, form: m.form, flags: m.flags });
   }
+}
+
+/** The first slice's matches past its start, painted once the observer says where they are. */
+function paintFirstBeyond(first: TextBlock[], matches: readonly BlockMatch[], paint: (terms: PaintedTerm[], nearViewport: boolean) => void): void {
+  const out: PaintedTerm[] = [];
+  paintedFrom(first, matches, out);
+  paint(out, false);
 }
 
 /** About four screens of prose: the text nearest the walk's start, surely on or near the screen. */
@@ -119,11 +126,12 @@ function takeUntil(walkers: BlockWalker[], state: { w: number }, deadline: numbe
   return taken;
 }
 
-// The first slice: far more than a screen holds, and the whole of a typical article, so most
-// pages are matched in one round trip with no matching on the page at all. The walk's deadline
+// The first slice: some ten screens of prose, and the whole of a typical article, so most pages
+// are matched in one round trip with no matching on the page at all; on a dense page it keeps
+// the reply (every match of the slice) small enough for a fast first paint. The walk's deadline
 // bounds it too; blocks past the text budget join the rest.
-const FIRST_BLOCKS = 512;
-const FIRST_CHARS = 1 << 16;
+const FIRST_BLOCKS = 256;
+const FIRST_CHARS = 1 << 15;
 
 /** A walk of the page begun before the index arrived: its first slice of blocks, taken already. */
 export interface PageWalk {
@@ -189,17 +197,17 @@ export async function scanPage(
 
   if (signal.aborted) return null;
   // The first slice's ranges near its start (where the reader looks) are in the highlight
-  // registry when this returns, so the next frame shows them; the viewport window paints the
-  // rest of the slice when the observer finds it near.
+  // registry when this returns, so the next frame shows them; the rest of the slice follows in
+  // the first idle period, and the viewport window paints it when the observer finds it near.
+  const near = nearStart(first);
   stats.firstViewportMs =
     timed(() => {
-      const near = nearStart(first);
       const inView: PaintedTerm[] = [];
-      const beyond: PaintedTerm[] = [];
-      paintedFrom(first, firstMatches, (m) => (m.block < near ? inView : beyond));
+      paintedFrom(first, firstMatches.filter((m) => m.block < near), inView);
       paint(inView, true);
-      paint(beyond, false);
     }) - t0;
+  const beyond = firstMatches.filter((m) => m.block >= near);
+  if (beyond.length && !(await idleSlice(() => paintFirstBeyond(first, beyond, paint)))) return null;
 
   const rest = walk.overflow;
   source.add(rest);

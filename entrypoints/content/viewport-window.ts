@@ -20,15 +20,18 @@ const viewportObserver: Observe = (onChange) => new IntersectionObserver(onChang
 export class ViewportWindow {
   private readonly byBlock = new Map<Element, Set<Range>>();
   private readonly near = new Set<Element>();
-  private readonly observer: ReturnType<Observe>;
+  private watcher: ReturnType<Observe> | null = null;
 
   constructor(
     private readonly painted: RangeSet,
-    observe: Observe = viewportObserver,
-  ) {
+    private readonly observe: Observe = viewportObserver,
+  ) {}
+
+  /** Created with the first range: a page without matches never makes one. */
+  private get observer(): ReturnType<Observe> {
     // The observer reports every change of a frame in one callback: one batch of additions and
     // removals per frame, whatever the scroll does.
-    this.observer = observe((entries) => this.update(entries));
+    return (this.watcher ??= this.observe((entries) => this.update(entries)));
   }
 
   /**
@@ -60,7 +63,7 @@ export class ViewportWindow {
   }
 
   dispose(): void {
-    this.observer.disconnect();
+    this.watcher?.disconnect();
     this.byBlock.clear();
     this.near.clear();
   }

@@ -15,19 +15,26 @@ const SOLO_RE =
 
 // The BMP's classes come from packed ranges: compiling the Unicode property regexes costs
 // milliseconds on every page load, which a 64 KiB table filled from 460 ranges does not.
-// Code points beyond the BMP are rare and take the regular expressions.
-const classTable = new Uint8Array(0x10000);
+// Code points beyond the BMP are rare and take the regular expressions. The table is filled on
+// first use: most pages are matched by the background and never tokenize a character here.
+let classTable: Uint8Array | null = null;
 
-function fillRanges(packed: string, cls: number): void {
+function fillRanges(table: Uint8Array, packed: string, cls: number): void {
   for (const r of packed.split(',')) {
     const dash = r.indexOf('-');
     const start = parseInt(dash < 0 ? r : r.slice(0, dash), 36);
     const extra = dash < 0 ? 0 : parseInt(r.slice(dash + 1), 36);
-    classTable.fill(cls, start, start + extra + 1);
+    table.fill(cls, start, start + extra + 1);
   }
 }
-fillRanges(WORD_RANGES, WORD);
-fillRanges(SOLO_RANGES, SOLO);
+
+function classes(): Uint8Array {
+  if (classTable) return classTable;
+  const table = new Uint8Array(0x10000);
+  fillRanges(table, WORD_RANGES, WORD);
+  fillRanges(table, SOLO_RANGES, SOLO);
+  return (classTable = table);
+}
 
 export function classOfCodePoint(cp: number): number {
   const ch = String.fromCodePoint(cp);
@@ -37,7 +44,7 @@ export function classOfCodePoint(cp: number): number {
 
 /** Class of a BMP code unit that is not a surrogate. */
 export function classOfUnit(c: number): number {
-  return classTable[c]!;
+  return classes()[c]!;
 }
 
 /** Whitespace as the corpus rule defines it (Unicode White_Space). */
