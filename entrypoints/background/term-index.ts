@@ -66,6 +66,8 @@ export class TermIndexCache {
 
   private async keptOrCompiled(key: string, packs: PackRecord[]): Promise<CompiledIndex> {
     const recent = await this.recent;
+    // Read once, for the first page: kept longer, an index no page uses would stay in memory.
+    this.recent = null;
     if (recent?.key === key) return recent.index;
     const kept = await loadIndex(this.db, key).catch(() => null);
     if (kept) return kept;

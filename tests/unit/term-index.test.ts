@@ -60,3 +60,16 @@ describe('a worker that just started', () => {
     expect(answered?.patLen).toEqual(first?.patLen);
   });
 });
+
+describe('the index read at start', () => {
+  it('is let go when the first page needs another one', async () => {
+    const db = await dbWithPack();
+    await new TermIndexCache(db, '1.0.0').forUrl(URL_A);
+    await new Promise((r) => setTimeout(r, 20));
+    // Another version of Gloss needs another index: the one read at start is not it.
+    const restarted = new TermIndexCache(db, '2.0.0');
+    restarted.warm();
+    await restarted.forUrl(URL_A);
+    expect((restarted as unknown as { recent: unknown }).recent).toBeNull();
+  });
+});
