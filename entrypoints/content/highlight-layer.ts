@@ -7,9 +7,12 @@ import type { AnchorState } from '../../lib/anchor/anchor';
 import type { HighlightColor, HighlightPlacement } from '../../lib/highlights';
 import { loadAnchoring, type AnchoringApi } from './anchoring-contract';
 import { callBackground } from './background-client';
+import { BlockWalker } from './blocks';
 import type { HighlightStats } from '../../lib/messages';
 import { HighlightPainter, type PaintedHighlight } from './highlight-painter';
 import { SLICE_MS, SliceClock } from './slices';
+
+const walkBlocks = (root: Element) => new BlockWalker(root);
 
 /** The page's declared canonical URL, which the background uses only when it is on the same site. */
 export function declaredCanonical(): { canonical?: string } {
@@ -68,7 +71,7 @@ export class HighlightLayer {
     const api = await loadAnchoring();
     const clock = new SliceClock();
     clock.begin();
-    const map = await api.PageTextMap.readInSlices(api, clock, run.signal);
+    const map = await api.PageTextMap.readInSlices(api, walkBlocks, clock, run.signal);
     if (!map) return clock.end();
     const painted: PaintedHighlight[] = [];
     const results: { id: string; state: AnchorState; score?: number }[] = [];
@@ -143,7 +146,7 @@ export class HighlightLayer {
     const selection = window.getSelection();
     if (!selection || selection.isCollapsed || selection.rangeCount === 0) return null;
     const range = selection.getRangeAt(0);
-    const map = api.PageTextMap.read(api);
+    const map = api.PageTextMap.read(api, walkBlocks);
     const at = map.offsetsOf(range);
     if (!at) return null;
     const { quote, position } = api.describeRange(map.text, at.start, at.end);

@@ -1,9 +1,11 @@
 // The page's visible text for highlights, read with the same block walker as glossary terms, and
 // the mapping between offsets in its normalized text (lib/anchor/page-text.ts) and DOM ranges.
+// It loads with the anchoring script; the walker is the content script's own, handed in, so the
+// page is read by code the term scan has already warmed up and the two see the same text.
 
 import type { BlockPoint, PageText } from '../../lib/anchor/page-text';
 import type { AnchoringApi } from './anchoring-contract';
-import { BlockWalker, collectBlocks, type TextBlock } from './blocks';
+import type { BlockWalker, TextBlock } from './blocks';
 import { SLICE_MS, type SliceClock } from './slices';
 
 export class PageTextMap {
@@ -18,13 +20,13 @@ export class PageTextMap {
     this.page = api.pageText(blocks.map((b) => b.text));
   }
 
-  static read(api: AnchoringApi, root: Element = document.body): PageTextMap {
-    return new PageTextMap(collectBlocks(root), api);
+  static read(api: AnchoringApi, walk: (root: Element) => BlockWalker, root: Element = document.body): PageTextMap {
+    return new PageTextMap(walk(root).take(), api);
   }
 
   /** The same, walked in slices so that a long page never holds the main thread; null if aborted. */
-  static async readInSlices(api: AnchoringApi, clock: SliceClock, signal: AbortSignal, root: Element = document.body): Promise<PageTextMap | null> {
-    const walker = new BlockWalker(root);
+  static async readInSlices(api: AnchoringApi, walk: (root: Element) => BlockWalker, clock: SliceClock, signal: AbortSignal, root: Element = document.body): Promise<PageTextMap | null> {
+    const walker = walk(root);
     const blocks: TextBlock[] = [];
     while (!walker.done) {
       for (const b of walker.take(performance.now() + SLICE_MS)) blocks.push(b);
