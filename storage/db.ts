@@ -1,10 +1,10 @@
 import Dexie, { type Table } from 'dexie';
-import type { EncounterRecord, EntryRecord, HighlightRecord, IndexRecord, PackRecord, SettingRecord } from './records';
+import type { EncounterRecord, EntryBlockRecord, HighlightRecord, IndexRecord, PackRecord, SettingRecord } from './records';
 import { defineSchema } from './schema';
 
 export class GlossDB extends Dexie {
   packs!: Table<PackRecord, string>;
-  entries!: Table<EntryRecord, [string, string]>;
+  entryBlocks!: Table<EntryBlockRecord, [string, number]>;
   settings!: Table<SettingRecord, string>;
   encounters!: Table<EncounterRecord, [string, string]>;
   highlights!: Table<HighlightRecord, string>;

@@ -4,18 +4,34 @@
 // write transaction commits.
 
 import type { GlossDB } from './db';
-import type { EntryRecord, PackOrigin, PackRecord } from './records';
+import { ENTRY_BLOCK_SIZE, entryIn, toBlocks } from './entry-blocks';
+import type { EntryBlockRecord, PackOrigin, PackRecord } from './records';
 import { writeInChunks } from '../lib/chunked-write';
-import type { Pack } from '../lib/pack/format';
+import type { Pack, PackEntry } from '../lib/pack/format';
 import type { PackSummary } from '../lib/messages';
+import { entryKey, parseEntryKey } from '../lib/pack/patterns';
 
-/** Entries per write: each chunk keeps the background busy for some tens of milliseconds, a wait other requests can bear. */
-const CHUNK = 1000;
+/**
+ * Entries per write, a whole number of blocks: IndexedDB clones a chunk on the background's
+ * thread for about ten milliseconds, a wait other requests can bear, and each chunk written is
+ * one progress report.
+ */
+const CHUNK = 2 * ENTRY_BLOCK_SIZE;
+
+/** The blocks of pack `id`, in block order: the order of their primary keys. */
+function packBlocks(db: GlossDB, id: string) {
+  return db.entryBlocks.where('[packId+block]').between([id, 0], [id, Infinity], true, true);
+}
+
+/** Pack `id`'s entries in their order. */
+async function packEntries(db: GlossDB, id: string): Promise<PackEntry[]> {
+  return (await packBlocks(db, id).toArray()).flatMap((b) => b.entries);
+}
 
 /** Stores `pack`, replacing a stored pack with its id; `onSaved` hears how many entries are written. */
 export async function installPack(db: GlossDB, pack: Pack, source: PackOrigin, now = Date.now(), onSaved?: (saved: number) => void): Promise<PackRecord> {
   const { entries, format: _f, formatVersion: _v, ...meta } = pack;
-  return db.transaction('rw', db.packs, db.entries, async () => {
+  return db.transaction('rw', db.packs, db.entryBlocks, async () => {
     const previous = await db.packs.get(pack.id);
     const record: PackRecord = {
       ...meta,
@@ -25,8 +41,8 @@ export async function installPack(db: GlossDB, pack: Pack, source: PackOrigin, n
       installedAt: previous?.installedAt ?? now,
       updatedAt: now,
     };
-    await db.entries.where('packId').equals(pack.id).delete();
-    await writeInChunks(entries, CHUNK, (chunk, start) => db.entries.bulkPut(chunk.map((e, k): EntryRecord => ({ ...e, packId: pack.id, order: start + k }))), onSaved);
+    await packBlocks(db, pack.id).delete();
+    await writeInChunks(entries, CHUNK, (chunk, start) => db.entryBlocks.bulkAdd(toBlocks(pack.id, chunk, start)), onSaved);
     await db.packs.put(record);
     return record;
   });
@@ -34,14 +50,54 @@ export async function installPack(db: GlossDB, pack: Pack, source: PackOrigin, n
 
 /** A stored pack as a pack file holds it, entries in their order; null when there is none. */
 export async function getPack(db: GlossDB, id: string): Promise<Pack | null> {
-  return db.transaction('r', db.packs, db.entries, async () => {
+  return db.transaction('r', db.packs, db.entryBlocks, async () => {
     const record = await db.packs.get(id);
     if (!record) return null;
-    const rows = await db.entries.where('packId').equals(id).toArray();
-    rows.sort((a, b) => a.order - b.order);
+    const entries = await packEntries(db, id);
     const { enabled: _e, source: _s, entryCount: _c, installedAt: _i, updatedAt: _u, ...meta } = record;
-    const entries = rows.map(({ packId: _p, order: _o, ...entry }) => entry);
     return { format: 'gloss-pack', formatVersion: 1, ...meta, entries } as Pack;
+  });
+}
+
+export interface StoredEntry {
+  pack: PackRecord;
+  entry: PackEntry;
+  /** Its related entries that are stored, in the order it lists them. */
+  related: PackEntry[];
+}
+
+/** The entries with keys `keys` found in `blocks`, by key. */
+function byKey(blocks: EntryBlockRecord[], keys: readonly string[]): Map<string, PackEntry> {
+  const found = new Map<string, PackEntry>();
+  for (const block of blocks) {
+    for (const key of keys) {
+      const entry = entryIn(block, key);
+      if (entry) found.set(key, entry);
+    }
+  }
+  return found;
+}
+
+/** `entry`'s related entries that are stored, in its order: from `block`, its own, or from one more read. */
+async function relatedOf(db: GlossDB, packId: string, entry: PackEntry, block: EntryBlockRecord): Promise<PackEntry[]> {
+  const keys = (entry.related ?? []).map((entryId) => entryKey({ packId, entryId }));
+  const elsewhere = keys.filter((k) => !block.keys.includes(k));
+  const others = elsewhere.length ? await db.entryBlocks.where('keys').anyOf(elsewhere).toArray() : [];
+  const found = byKey([block, ...others], keys);
+  return keys.flatMap((k) => found.get(k) ?? []);
+}
+
+/**
+ * The entry with key `key` (lib/pack/patterns.ts) and its related entries, null when there is
+ * none: one block read, and one more when a related entry is in other blocks.
+ */
+export async function getEntry(db: GlossDB, key: string): Promise<StoredEntry | null> {
+  const { packId } = parseEntryKey(key);
+  return db.transaction('r', db.packs, db.entryBlocks, async () => {
+    const [pack, block] = await Promise.all([db.packs.get(packId), db.entryBlocks.where('keys').equals(key).first()]);
+    const entry = block && entryIn(block, key);
+    if (!pack || !block || !entry) return null;
+    return { pack, entry, related: await relatedOf(db, packId, entry, block) };
   });
 }
 
@@ -59,8 +115,8 @@ export async function ensureMyGlossary(db: GlossDB, now = Date.now()): Promise<v
 }
 
 export async function deletePack(db: GlossDB, id: string): Promise<void> {
-  await db.transaction('rw', db.packs, db.entries, async () => {
-    await db.entries.where('packId').equals(id).delete();
+  await db.transaction('rw', db.packs, db.entryBlocks, async () => {
+    await packBlocks(db, id).delete();
     await db.packs.delete(id);
   });
 }
@@ -93,6 +149,6 @@ export function enabledPackRecords(db: GlossDB): Promise<PackRecord[]> {
 }
 
 /** Packs with their entries, for compiling the term index. */
-export function withEntries(db: GlossDB, packs: PackRecord[]): Promise<{ pack: PackRecord; entries: EntryRecord[] }[]> {
-  return Promise.all(packs.map(async (pack) => ({ pack, entries: await db.entries.where('packId').equals(pack.id).toArray() })));
+export function withEntries(db: GlossDB, packs: PackRecord[]): Promise<{ pack: PackRecord; entries: PackEntry[] }[]> {
+  return Promise.all(packs.map(async (pack) => ({ pack, entries: await packEntries(db, pack.id) })));
 }

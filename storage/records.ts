@@ -6,7 +6,7 @@ import type { Pack, PackEntry } from '../lib/pack/format';
 
 export type PackOrigin = 'bundled' | 'file' | 'url' | 'editor';
 
-/** A pack's metadata; its entries live in their own table. */
+/** A pack's metadata; its entries live in blocks of their own table. */
 export interface PackRecord extends Omit<Pack, 'entries' | 'format' | 'formatVersion'> {
   /** 1 or 0: IndexedDB cannot index booleans. */
   enabled: 0 | 1;
@@ -16,10 +16,18 @@ export interface PackRecord extends Omit<Pack, 'entries' | 'format' | 'formatVer
   updatedAt: number;
 }
 
-export interface EntryRecord extends PackEntry {
+/**
+ * Consecutive entries of one pack, stored as one row: IndexedDB spends most of a write on each
+ * row, so a pack of 50,000 entries is stored in about a hundred rows instead of 50,000.
+ */
+export interface EntryBlockRecord {
   packId: string;
-  /** The entry's place in its pack (the editor's order, and the order exports keep). */
-  order: number;
+  /** The block's place in its pack, from 0: the pack's entries are its blocks' entries in block order. */
+  block: number;
+  /** Each entry's key ("packId/entryId", lib/pack/patterns.ts), in the order of `entries`: a multi-entry index finds the block of an entry. */
+  keys: string[];
+  /** The entries, in their pack's order (the editor's order, and the order exports keep). */
+  entries: PackEntry[];
 }
 
 export interface SettingRecord {

@@ -7,11 +7,11 @@ import { diffPacks } from '../../lib/pack/diff';
 import type { Pack } from '../../lib/pack/format';
 import { filterToWire, tokenFilter } from '../../lib/match/token-filter';
 import { parsePackText, validatePack } from '../../lib/pack/parse';
-import { parseEntryKey, entryKey } from '../../lib/pack/patterns';
+import { entryKey } from '../../lib/pack/patterns';
 import { isSiteDisabled, normalizeHost, type Settings } from '../../lib/settings';
 import type { GlossDB } from '../../storage/db';
 import { clearEncounters, otherEncounters, recordEncounters } from '../../storage/encounters';
-import { deletePack, getPack, installPack, listPacks, setPackEnabled, summarize } from '../../storage/packs';
+import { deletePack, getEntry, getPack, installPack, listPacks, setPackEnabled, summarize } from '../../storage/packs';
 import { getSettings, updateSettings } from '../../storage/settings';
 import { highlightHandlers, type HighlightsChanged } from './highlight-handlers';
 import type { BackgroundHandlers, Caller } from './router';
@@ -48,12 +48,10 @@ function validEditorPack(data: unknown): Pack {
 
 /** An entry's public pack data: nothing in it is about the reader, so it may render in the page. */
 async function entryView(db: GlossDB, key: string): Promise<EntryView | null> {
-  const ref = parseEntryKey(key);
-  const [entry, pack] = await Promise.all([db.entries.get([ref.packId, ref.entryId]), db.packs.get(ref.packId)]);
-  if (!entry || !pack) return null;
-  const related = (await db.entries.bulkGet((entry.related ?? []).map((id): [string, string] => [ref.packId, id])))
-    .filter((e) => e !== undefined)
-    .map((e) => ({ key: entryKey({ packId: ref.packId, entryId: e.id }), term: e.term, short: e.short }));
+  const stored = await getEntry(db, key);
+  if (!stored) return null;
+  const { pack, entry } = stored;
+  const related = stored.related.map((e) => ({ key: entryKey({ packId: pack.id, entryId: e.id }), term: e.term, short: e.short }));
   return {
     key,
     term: entry.term,

@@ -30,7 +30,7 @@ async function read({ id, file, mapping }: Extract<WorkerRequest, { kind: 'read'
     const text = await file.text();
     const onProgress = (progress: ImportProgress) => scope.postMessage({ id, kind: 'progress', progress });
     const preview = readPackFile({ name: file.name, text }, mapping ? { mapping, onProgress } : { onProgress });
-    scope.postMessage({ id, kind: 'done', staged: stageImport(preview, keep) });
+    scope.postMessage({ id, kind: 'done', staged: stageImport(preview, keep, () => URL.createObjectURL(file)) });
   } catch (err) {
     // readPackFile never throws; reading the file can (it was deleted or changed meanwhile).
     scope.postMessage({ id, kind: 'error', message: err instanceof Error ? err.message : String(err) });

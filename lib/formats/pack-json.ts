@@ -3,7 +3,7 @@
 // line it is on.
 
 import * as v from 'valibot';
-import { EntrySchema, PackMetaSchema, type PackEntry } from '../pack/format';
+import { PackMetaSchema, type PackEntry } from '../pack/format';
 import type { ImportLimits } from '../pack/limits';
 import { checkPackText, type PackIssue } from '../pack/parse';
 import { displayText } from '../pack/text-safety';
@@ -46,10 +46,10 @@ export function readPackJson(file: string, text: string, limits: ImportLimits, o
   const meta = check.pack ? (({ entries: _e, ...m }) => m)(check.pack) : v.parse(PackMetaSchema, metaData);
 
   const warnings: ImportIssue[] = [];
-  // A fully valid pack is already parsed; otherwise the valid entries are parsed one by one.
+  // Every entry without a problem passed the schema, which read it already.
   const kept: { index: number; entry: PackEntry }[] = check.pack
     ? check.pack.entries.map((entry, index) => ({ index, entry }))
-    : raw.flatMap((e, index) => (check.entries.has(index) ? [] : [{ index, entry: v.parse(EntrySchema, e) }]));
+    : raw.flatMap((_, index) => (check.entries.has(index) ? [] : [{ index, entry: check.checked[index]! }]));
   const keptIds = new Set(kept.map((k) => k.entry.id));
   for (const k of kept) {
     const related = k.entry.related;

@@ -14,13 +14,23 @@ export interface StagedImport extends Omit<ImportPreview, 'pack' | 'skipped'> {
 }
 
 /**
- * The preview ready to cross to the page; `keep` stores the pack's JSON and names where. The
- * entries left out are not listed one by one: the page names them through `errors` (at most
+ * A pack file whose every entry is kept holds exactly the pack to store (the background reads
+ * it as it reads any pack JSON), so it is kept as it is: writing its JSON again would cost the
+ * worker about as long as checking it did.
+ */
+function takenWhole(preview: ImportPreview): boolean {
+  return preview.format === 'gloss-json' && preview.status === 'ok';
+}
+
+/**
+ * The preview ready to cross to the page; `keep` stores the pack's JSON and names where, or
+ * `keepFile`, when given, the file the preview was read from if that is the pack's JSON already.
+ * The entries left out are not listed one by one: the page names them through `errors` (at most
  * limits.issues) and counts them in `counts.skipped`.
  */
-export function stageImport(preview: ImportPreview, keep: (json: string) => string): StagedImport {
+export function stageImport(preview: ImportPreview, keep: (json: string) => string, keepFile?: () => string): StagedImport {
   const { pack, skipped: _skipped, ...rest } = preview;
   if (!pack) return { ...rest, meta: null, packRef: null };
   const { entries: _entries, ...meta } = pack;
-  return { ...rest, meta, packRef: keep(JSON.stringify(pack)) };
+  return { ...rest, meta, packRef: keepFile && takenWhole(preview) ? keepFile() : keep(JSON.stringify(pack)) };
 }

@@ -33,6 +33,11 @@ export interface PackCheck {
   data: unknown;
   /** The validated pack, when there was no problem at all. */
   pack: Pack | null;
+  /**
+   * Each entry as the schema reads it, by index, where it passed the schema (empty when the
+   * entries were not checked): an importer keeping the valid entries need not check them again.
+   */
+  checked: readonly (PackEntry | undefined)[];
   /** Line of any value by its path, when the JSON text is known. */
   locate?: Locate;
 }
@@ -136,20 +141,21 @@ export type EntriesChecked = (checked: number, total: number) => void;
  * PackSchema's checks, the metadata first and then entry by entry, telling `onChecked` as it
  * goes: a pack of 50,000 entries takes a few hundred milliseconds, which an importer shows.
  */
-function checkShape(data: object, onChecked: EntriesChecked | undefined): { issues: { path: JsonPath; message: string }[]; output: Pack | null } {
+function checkShape(data: object, onChecked: EntriesChecked | undefined): { issues: { path: JsonPath; message: string }[]; output: Pack | null; checked: (PackEntry | undefined)[] } {
   const options = { abortPipeEarly: true } as const;
   const shell = v.safeParse(PackShellSchema, data, options);
   const issues = shell.success ? [] : shell.issues.map((i) => ({ path: issuePath(i), message: issueMessage(i) }));
   const entries = own(data, 'entries');
-  if (!Array.isArray(entries)) return { issues, output: null };
-  const checked: PackEntry[] = [];
+  if (!Array.isArray(entries)) return { issues, output: null, checked: [] };
+  const checked: (PackEntry | undefined)[] = [];
   entries.forEach((entry: unknown, i) => {
     const result = v.safeParse(EntrySchema, entry, options);
-    if (result.success) checked.push(result.output);
+    if (result.success) checked[i] = result.output;
     else for (const issue of result.issues) issues.push({ path: ['entries', i, ...issuePath(issue)], message: issueMessage(issue) });
     onChecked?.(i + 1, entries.length);
   });
-  return { issues, output: shell.success && issues.length === 0 ? { ...shell.output, entries: checked } : null };
+  // Without issues every entry passed, so none of `checked` is missing.
+  return { issues, output: shell.success && issues.length === 0 ? { ...shell.output, entries: checked as PackEntry[] } : null, checked };
 }
 
 /** Validates parsed JSON; `locate` (when the text is known) gives each problem its line. */
@@ -157,12 +163,12 @@ export function checkPackData(data: unknown, locateAll?: Locate, limits: Pick<Im
   const locate = budgeted(locateAll, limits.issues);
   const none = new Map<number, PackIssue[]>();
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    return { fatal: [{ path: [], where: 'pack', message: 'must be a JSON object' }], entries: none, data, pack: null };
+    return { fatal: [{ path: [], where: 'pack', message: 'must be a JSON object' }], entries: none, data, pack: null, checked: [] };
   }
   const entries = own(data, 'entries');
   if (Array.isArray(entries) && entries.length > limits.entries) {
     const message = `must have at most ${limits.entries} entries (this file has ${entries.length}); split it into smaller packs`;
-    return { fatal: [makeIssue(['entries'], message, data, locate)], entries: none, data, pack: null };
+    return { fatal: [makeIssue(['entries'], message, data, locate)], entries: none, data, pack: null, checked: [] };
   }
   const shape = checkShape(data, onChecked);
   const issues = shape.issues.map((i) => makeIssue(i.path, i.message, data, locate));
@@ -170,27 +176,27 @@ export function checkPackData(data: unknown, locateAll?: Locate, limits: Pick<Im
   const fatal = issues.filter((i) => i.entry === undefined);
   const byEntry = sortedByEntry(issues.filter((i) => i.entry !== undefined));
   const pack = issues.length === 0 ? shape.output : null;
-  return { fatal, entries: byEntry, data, pack, ...(locateAll ? { locate: locateAll } : {}) };
+  return { fatal, entries: byEntry, data, pack, checked: shape.checked, ...(locateAll ? { locate: locateAll } : {}) };
 }
 
 /** Checks pack text: size, JSON syntax (with line and column), then the schema. */
 export function checkPackText(text: string, limits: Pick<ImportLimits, 'entries' | 'fileBytes' | 'jsonDepth' | 'issues'> = DEFAULT_LIMITS, onChecked?: EntriesChecked): PackCheck {
   const none = new Map<number, PackIssue[]>();
   const tooBig = fileSizeProblem(text, limits.fileBytes);
-  if (tooBig) return { fatal: [{ path: [], where: '', message: tooBig }], entries: none, data: undefined, pack: null };
+  if (tooBig) return { fatal: [{ path: [], where: '', message: tooBig }], entries: none, data: undefined, pack: null, checked: [] };
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
   const locator = new JsonLocator(body);
   const syntax = checkJsonSyntax(body, limits.jsonDepth);
   if (syntax) {
     const { line, column } = locator.position(syntax.offset);
-    return { fatal: [{ path: [], where: '', line, column, message: `not valid JSON: ${syntax.message}` }], entries: none, data: undefined, pack: null };
+    return { fatal: [{ path: [], where: '', line, column, message: `not valid JSON: ${syntax.message}` }], entries: none, data: undefined, pack: null, checked: [] };
   }
   let data: unknown;
   try {
     data = JSON.parse(body);
   } catch (err) {
     // Not expected after the syntax check; kept so that a disagreement is reported, not thrown.
-    return { fatal: [{ path: [], where: '', message: `not valid JSON (${err instanceof Error ? err.message : 'unknown error'})` }], entries: none, data: undefined, pack: null };
+    return { fatal: [{ path: [], where: '', message: `not valid JSON (${err instanceof Error ? err.message : 'unknown error'})` }], entries: none, data: undefined, pack: null, checked: [] };
   }
   return checkPackData(data, (path) => locator.lineOf(path), limits, onChecked);
 }

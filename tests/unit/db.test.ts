@@ -3,12 +3,17 @@
 import Dexie from 'dexie';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Runtime } from 'webextension-polyfill';
 import { describe, expect, it } from 'vitest';
+import { backgroundHandlers } from '../../entrypoints/background/handlers';
+import type { Caller } from '../../entrypoints/background/router';
+import { TermIndexCache } from '../../entrypoints/background/term-index';
 import { parsePackText } from '../../lib/pack/parse';
-import type { Pack } from '../../lib/pack/format';
+import type { Pack, PackEntry } from '../../lib/pack/format';
+import { entryKey } from '../../lib/pack/patterns';
 import { GlossDB } from '../../storage/db';
 import { deletePack, enabledPackRecords, ensureMyGlossary, getPack, installPack, listPacks, MY_GLOSSARY, setPackEnabled } from '../../storage/packs';
-import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V4 } from '../../storage/schema';
+import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V4, SCHEMA_V6 } from '../../storage/schema';
 import { getSettings, updateSettings } from '../../storage/settings';
 
 let n = 0;
@@ -36,9 +41,9 @@ describe('schema upgrades', () => {
     expect((await db.packs.get('on'))?.enabled).toBe(1);
     expect((await db.packs.get('off'))?.enabled).toBe(0);
     expect((await enabledPackRecords(db)).map((p) => p.id)).toEqual(['on']);
-    expect(await db.entries.get(['on', 'a'])).toMatchObject({ term: 'Alpha' });
+    expect((await getPack(db, 'on'))?.entries).toEqual([{ id: 'a', term: 'Alpha', short: 'first' }]);
     expect(await db.encounters.count()).toBe(0);
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(7);
     db.close();
   });
 });
@@ -84,12 +89,77 @@ describe('schema v5', () => {
     ]);
     v4.close();
     const db = new GlossDB(name);
-    expect((await db.entries.toArray()).map((e) => [e.packId, e.id, e.order])).toEqual([
-      ['a', 'x', 0],
-      ['a', 'y', 1],
-      ['b', 'z', 0],
-    ]);
     expect((await getPack(db, 'a'))?.entries.map((e) => e.id)).toEqual(['x', 'y']);
+    expect((await getPack(db, 'b'))?.entries.map((e) => e.id)).toEqual(['z']);
+    db.close();
+  });
+});
+
+describe('schema v7', () => {
+  // Pack order differs from the order of the ids (the rows' key order), and the big pack fills
+  // three blocks, with links within a block and across blocks.
+  const N = 1100;
+  const place = (i: number) => `w${String((i * 37) % N).padStart(4, '0')}`;
+  const bigEntries = Array.from({ length: N }, (_, i): PackEntry => ({
+    id: place(i),
+    term: `Term ${i}`,
+    short: `Meaning ${i}.`,
+    ...(i % 100 === 0 ? { related: [place(N - 1 - i), place(i + 1)] } : {}),
+  }));
+  const small: PackEntry[] = [
+    { id: 'senate', term: 'Senate', short: 'The upper house.', related: ['mazhilis'] },
+    { id: 'mazhilis', term: 'Mazhilis', short: 'The lower house.', variants: ['Мажилис'], related: ['senate'] },
+  ];
+  const packRow = (id: string, entryCount: number) => ({ id, title: id.toUpperCase(), version: '1.0.0', enabled: 1, source: 'file', entryCount, installedAt: 1, updatedAt: 1 });
+
+  async function v6Database(): Promise<string> {
+    const name = freshName();
+    const v6 = new Dexie(name);
+    v6.version(6).stores(SCHEMA_V6);
+    await v6.table('packs').bulkPut([packRow('big', N), packRow('small', small.length)]);
+    await v6.table('entries').bulkPut([...bigEntries.map((e, order) => ({ ...e, packId: 'big', order })), ...small.map((e, order) => ({ ...e, packId: 'small', order }))]);
+    v6.close();
+    return name;
+  }
+
+  it('moves every entry into blocks, in its pack’s order, and drops the entries table', async () => {
+    const db = new GlossDB(await v6Database());
+    expect((await getPack(db, 'big'))?.entries).toEqual(bigEntries);
+    expect((await getPack(db, 'small'))?.entries).toEqual(small);
+    expect((await db.entryBlocks.toArray()).map((b) => [b.packId, b.block, b.entries.length])).toEqual([
+      ['big', 0, 500],
+      ['big', 1, 500],
+      ['big', 2, 100],
+      ['small', 0, 2],
+    ]);
+    expect(db.backendDB().objectStoreNames.contains('entries')).toBe(false);
+    expect(db.tables.map((t) => t.name)).not.toContain('entries');
+    db.close();
+  });
+
+  it('answers every moved entry’s popover request, related entries included', async () => {
+    const db = new GlossDB(await v6Database());
+    const handlers = backgroundHandlers({
+      db,
+      index: new TermIndexCache(db),
+      ready: Promise.resolve(),
+      broadcast: () => undefined,
+      highlightsChanged: () => undefined,
+      openEditor: () => undefined,
+      toPages: () => undefined,
+      readPackRef: () => Promise.reject(new Error('no staged packs here')),
+    });
+    const caller: Caller = { kind: 'content', sender: { id: 'gloss', url: 'https://news.example/', tab: { id: 1 } as Runtime.MessageSender['tab'] } };
+    const view = (packId: string, id: string) => handlers['entry:get']({ key: entryKey({ packId, entryId: id }) }, caller);
+    for (const [packId, entries] of [['big', bigEntries], ['small', small]] as const) {
+      const byId = new Map(entries.map((x) => [x.id, x]));
+      const relatedView = (id: string) => ({ key: entryKey({ packId, entryId: id }), term: byId.get(id)!.term, short: byId.get(id)!.short });
+      for (const e of entries) {
+        const expected = { key: `${packId}/${e.id}`, term: e.term, short: e.short, variants: e.variants ?? [], related: (e.related ?? []).map(relatedView), packTitle: packId.toUpperCase() };
+        expect(await view(packId, e.id)).toMatchObject(expected);
+      }
+    }
+    expect(await view('big', 'missing')).toBeNull();
     db.close();
   });
 });
@@ -120,7 +190,7 @@ describe('packs', () => {
     await setPackEnabled(db, 'civics-101', false);
     expect(await enabledPackRecords(db)).toEqual([]);
     await deletePack(db, 'civics-101');
-    expect(await db.entries.count()).toBe(0);
+    expect(await db.entryBlocks.count()).toBe(0);
     db.close();
   });
 
@@ -134,18 +204,20 @@ describe('packs', () => {
     await installPack(db, next, 'file', 2);
     const [p] = await listPacks(db);
     expect(p).toMatchObject({ version: '1.3.0', entryCount: 1, enabled: false, updatedAt: 2 });
-    expect(await db.entries.where('packId').equals('civics-101').count()).toBe(1);
+    expect((await getPack(db, 'civics-101'))?.entries).toEqual(next.entries);
     db.close();
   });
 
   it('leaves everything as it was when an install fails midway', async () => {
     const db = new GlossDB(freshName());
-    await installPack(db, validPack(), 'file');
+    await installPack(db, validPack(), 'file', 1);
     const broken = validPack();
-    // An entry IndexedDB cannot store aborts the transaction after the old entries were deleted.
-    (broken.entries[1] as { id: unknown }).id = { not: 'a key' };
-    await expect(installPack(db, broken, 'file')).rejects.toThrow();
-    expect(await db.entries.where('packId').equals('civics-101').count()).toBe(2);
+    broken.title = 'Broken';
+    // IndexedDB cannot store a function: writing the block fails after the old blocks were deleted.
+    (broken.entries[1] as { short: unknown }).short = () => 'not storable';
+    await expect(installPack(db, broken, 'file', 2)).rejects.toThrow();
+    expect(await getPack(db, 'civics-101')).toEqual(validPack());
+    expect((await listPacks(db))[0]).toMatchObject({ title: 'Civics 101', updatedAt: 1 });
     db.close();
   });
 
@@ -157,7 +229,7 @@ describe('packs', () => {
     await installPack(db, big, 'file', 1, (n) => saved.push(n));
     expect(saved).toEqual([1000, 2000, 2500]);
     const broken = structuredClone(big);
-    (broken.entries[2200] as { id: unknown }).id = { not: 'a key' };
+    (broken.entries[2200] as { short: unknown }).short = () => 'not storable';
     const told: number[] = [];
     await expect(installPack(db, broken, 'file', 2, (n) => told.push(n))).rejects.toThrow();
     expect(told).not.toContain(2500);

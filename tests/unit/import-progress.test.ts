@@ -99,6 +99,24 @@ describe('stageImport', () => {
     expect(JSON.parse(kept[0]!)).toEqual(preview.pack);
   });
 
+  it('keeps a pack file taken whole as it is, and writes new JSON for any other', () => {
+    const whole = { name: 'civics.json', text: packToJson(pack(3)) };
+    const broken = pack(3);
+    broken.entries[1]!.short = '';
+    const partial = { name: 'civics.json', text: packToJson(broken) };
+    const csv = { name: 'civics.csv', text: 'term,short\nSenate,The upper house.\n' };
+    const kept: string[] = [];
+    const keep = (json: string) => `blob:test/${kept.push(json)}`;
+    expect(stageImport(readPackFile(whole), keep, () => 'blob:test/file')).toMatchObject({ status: 'ok', packRef: 'blob:test/file' });
+    expect(kept).toEqual([]);
+    for (const file of [partial, csv]) {
+      const preview = readPackFile(file);
+      expect(stageImport(preview, keep, () => 'blob:test/file').packRef).toBe(`blob:test/${kept.length}`);
+      expect(JSON.parse(kept.at(-1)!)).toEqual(preview.pack);
+    }
+    expect(readPackFile(partial).status).toBe('partial');
+  });
+
   it('keeps nothing when nothing can be imported', () => {
     const preview = readPackFile({ name: 'broken.json', text: '{' });
     const staged = stageImport(preview, () => {

@@ -28,7 +28,7 @@ describe('kept term indexes', () => {
     await new Promise((r) => setTimeout(r, 20));
     expect(await db.indexes.count()).toBe(1);
     // A new worker life; were it to compile, it would find no entries to compile.
-    await db.entries.clear();
+    await db.entryBlocks.clear();
     const restarted = await new TermIndexCache(db, '1.0.0').forUrl(URL_A);
     expect(terms(restarted)).toEqual(terms(first));
     expect(restarted?.patLen).toEqual(first?.patLen);
@@ -38,7 +38,7 @@ describe('kept term indexes', () => {
     const db = await dbWithPack();
     await new TermIndexCache(db, '1.0.0').forUrl(URL_A);
     await new Promise((r) => setTimeout(r, 20));
-    await db.entries.clear();
+    await db.entryBlocks.clear();
     expect(terms(await new TermIndexCache(db, '1.1.0').forUrl(URL_A))).toEqual([]);
     await db.packs.update('civics-101', { updatedAt: 2 });
     expect(terms(await new TermIndexCache(db, '1.0.0').forUrl(URL_A))).toEqual([]);
@@ -55,7 +55,7 @@ describe('a worker that just started', () => {
     // Were it to look the index up by key or compile, it would find neither.
     await new Promise((r) => setTimeout(r, 20));
     await db.indexes.clear();
-    await db.entries.clear();
+    await db.entryBlocks.clear();
     const answered = await restarted.forUrl(URL_A);
     expect(answered?.patLen).toEqual(first?.patLen);
   });
