@@ -4,7 +4,8 @@
 // side panel's page, where its note is edited. Gloss's UI sits in a closed shadow root, which
 // WebDriver BiDi cannot enter: the popover is seen as its host element's box.
 
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { TimeoutError, type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -206,6 +207,24 @@ describe('Firefox', () => {
     await expect.poll(() => sidebarOpen(probe), { timeout: 3000 }).toBe(true);
     // The popup's tab closed itself after opening the sidebar (BiDi is not told about that tab).
     await probe.close();
+  });
+
+  it('imports a CSV through «Import glossary pack» (read and checked in a worker) and paints its term', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'gloss-ff-')), 'civics.csv');
+    writeFileSync(file, 'term,short\nreferendum,A vote of the whole electorate on one question.\n');
+    const options = await browser.newPage();
+    await openGlossPage(options, '/options.html');
+    const input = await options.waitForSelector('label.import input[type=file]');
+    await input!.uploadFile(file);
+    const status = () => options.evaluate(() => document.querySelector('.status')?.textContent ?? '');
+    await expect.poll(status, { timeout: 15_000 }).toMatch(/^Imported “.*” \(1 entries\) from civics\.csv\.$/);
+    await options.close();
+    // The open story repaints with the new pack; the term is read where a reader would see it.
+    await page.bringToFront();
+    await page.evaluate(textPoint, { needle: 'referendum', nth: 0 });
+    const paintedReferendum = () =>
+      page.evaluate(() => [...CSS.highlights.values()].some((h) => [...h].some((r) => (r as Range).toString() === 'referendum')));
+    await expect.poll(paintedReferendum, { timeout: 10_000 }).toBe(true);
   });
 
   it('logs no console errors', () => {
