@@ -46,20 +46,11 @@ export function scanBlock(ix: CompiledIndex, block: TextBlock, out: PaintedTerm[
   }
 }
 
-/** Ranges for the terms the background found in `blocks`. */
-function paintedFrom(blocks: TextBlock[], matches: readonly BlockMatch[], out: PaintedTerm[]): void {
-  for (const m of matches) {
-    const block = blocks[m.block];
-    const range = block ? toRange(block, m.start, m.end) : null;
-    if (block && range) out.push({ range, block: block.owner, key: m.key, label: m.label, form: m.form, flags: m.flags });
-  }
-}
-
-/** The first slice's matches past its start, painted once the observer says where they are. */
-function paintFirstBeyond(first: TextBlock[], matches: readonly BlockMatch[], paint: (terms: PaintedTerm[], nearViewport: boolean) => void): void {
-  const out: PaintedTerm[] = [];
-  paintedFrom(first, matches, out);
-  paint(out, false);
+/** The range of a term the background found in `blocks`, added to `out`. */
+function paintedFrom(blocks: TextBlock[], m: BlockMatch, out: PaintedTerm[]): void {
+  const block = blocks[m.block];
+  const range = block ? toRange(block, m.start, m.end) : null;
+  if (block && range) out.push({ range, block: block.owner, key: m.key, label: m.label, form: m.form, flags: m.flags });
 }
 
 /** About four screens of prose: the text nearest the walk's start, surely on or near the screen. */
@@ -203,11 +194,20 @@ export async function scanPage(
   stats.firstViewportMs =
     timed(() => {
       const inView: PaintedTerm[] = [];
-      paintedFrom(first, firstMatches.filter((m) => m.block < near), inView);
+      for (const m of firstMatches) if (m.block < near) paintedFrom(first, m, inView);
       paint(inView, true);
     }) - t0;
+  // On a dense page the rest of the slice holds hundreds of matches: a few idle slices' worth.
   const beyond = firstMatches.filter((m) => m.block >= near);
-  if (beyond.length && !(await idleSlice(() => paintFirstBeyond(first, beyond, paint)))) return null;
+  for (let k = 0; k < beyond.length; ) {
+    const ok = await idleSlice((deadline) => {
+      const out: PaintedTerm[] = [];
+      do paintedFrom(first, beyond[k++]!, out);
+      while (k < beyond.length && performance.now() < deadline);
+      paint(out, false);
+    });
+    if (!ok) return null;
+  }
 
   const rest = walk.overflow;
   source.add(rest);
