@@ -189,7 +189,7 @@ export async function scanPage(
   if (signal.aborted) return null;
   // The first slice's ranges near its start (where the reader looks) are in the highlight
   // registry when this returns, so the next frame shows them; the rest of the slice follows in
-  // the first idle period, and the viewport window paints it when the observer finds it near.
+  // idle slices, and the viewport window paints it when the observer finds it near.
   const near = nearStart(first);
   stats.firstViewportMs =
     timed(() => {
