@@ -99,6 +99,9 @@ export interface IndexSource {
   current(): Promise<CompiledIndex | null>;
 }
 
+/** False for a block the token filter ruled out: it is dropped, and nothing more is built for it. */
+const mayHoldTerm = (b: TextBlock): boolean => b.candidates !== null;
+
 /**
  * Takes blocks (noting their tokens) until `deadline`; advances `state.w` past finished walkers.
  * Returns how many blocks it walked (with a source, only those some term can start join `out`).
@@ -109,8 +112,7 @@ function takeUntil(walkers: BlockWalker[], state: { w: number }, deadline: numbe
     const walker = walkers[state.w]!;
     const got = walker.take(deadline, Math.min(8, max - out.length));
     source?.add(got);
-    // A block no term can start is dropped here: nothing more is built for it.
-    for (const b of got) if (b.candidates !== null) out.push(b);
+    for (const b of got) if (mayHoldTerm(b)) out.push(b);
     taken += got.length;
     if (walker.done) state.w++;
   } while (state.w < walkers.length && out.length < max && performance.now() < deadline);
@@ -186,6 +188,20 @@ export async function scanPage(
     return true;
   };
 
+  /** Turns `items` into painted terms with `each`, in idle slices, painting each slice's; false once aborted. */
+  const paintInSlices = async <T>(items: readonly T[], each: (item: T, out: PaintedTerm[]) => void): Promise<boolean> => {
+    for (let k = 0; k < items.length; ) {
+      const ok = await idleSlice((deadline) => {
+        const out: PaintedTerm[] = [];
+        do each(items[k++]!, out);
+        while (k < items.length && performance.now() < deadline);
+        paint(out, false);
+      });
+      if (!ok) return false;
+    }
+    return true;
+  };
+
   if (signal.aborted) return null;
   // The first slice's ranges near its start (where the reader looks) are in the highlight
   // registry when this returns, so the next frame shows them; the rest of the slice follows in
@@ -199,19 +215,10 @@ export async function scanPage(
     }) - t0;
   // On a dense page the rest of the slice holds hundreds of matches: a few idle slices' worth.
   const beyond = firstMatches.filter((m) => m.block >= near);
-  for (let k = 0; k < beyond.length; ) {
-    const ok = await idleSlice((deadline) => {
-      const out: PaintedTerm[] = [];
-      do paintedFrom(first, beyond[k++]!, out);
-      while (k < beyond.length && performance.now() < deadline);
-      paint(out, false);
-    });
-    if (!ok) return null;
-  }
+  if (!(await paintInSlices(beyond, (m, out) => paintedFrom(first, m, out)))) return null;
 
-  const rest = walk.overflow;
-  source.add(rest);
-  for (let i = rest.length - 1; i >= 0; i--) if (rest[i]!.candidates === null) rest.splice(i, 1);
+  source.add(walk.overflow);
+  const rest = walk.overflow.filter(mayHoldTerm);
   while (state.w < walkers.length) {
     const ok = await idleSlice((deadline) => {
       stats.blocks += takeUntil(walkers, state, deadline, source, rest);
@@ -220,16 +227,7 @@ export async function scanPage(
   }
   // A page where no block can start a term ends here, without asking for any index.
   const index = rest.length ? await source.current() : null;
-  let i = 0;
-  while (index && i < rest.length) {
-    const ok = await idleSlice((deadline) => {
-      const found: PaintedTerm[] = [];
-      do scanBlock(index, rest[i++]!, found);
-      while (i < rest.length && performance.now() < deadline);
-      paint(found, false);
-    });
-    if (!ok) return null;
-  }
+  if (index && !(await paintInSlices(rest, (b, out) => scanBlock(index, b, out)))) return null;
   stats.doneMs = performance.now() - t0;
   return stats;
 }
