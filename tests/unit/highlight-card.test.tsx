@@ -1,13 +1,13 @@
 // The highlight card renders the reader's text as text, names its controls, and reports the
 // reader's edits through its callbacks (the frame's main.tsx turns them into messages).
 
-import { parseHTML } from 'linkedom';
-import { h, render } from 'preact';
+import { h } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { HighlightCardView, type CardFocus, type CardState, type HighlightCardViewProps } from '../../components/HighlightCardView';
 import { SAVE_DELAY_MS } from '../../components/highlight-parts';
 import { en } from '../../lib/i18n';
+import { preactDom } from './preact-dom';
 import type { HighlightView } from '../../lib/messages';
 
 const highlight: HighlightView = {
@@ -26,18 +26,11 @@ const highlight: HighlightView = {
   anchor: { state: 'exact', at: 3 },
 };
 
-let window: ReturnType<typeof parseHTML>['window'];
 
-beforeAll(() => {
-  ({ window } = parseHTML('<!doctype html><html><body></body></html>'));
-  Object.assign(globalThis, { document: window.document });
-});
+const dom = preactDom();
 
-/** Cards still mounted would keep listening for Escape on the shared document. */
-const mounted: HTMLElement[] = [];
 
-afterEach(async () => {
-  for (const root of mounted.splice(0)) await act(() => render(null, root));
+afterEach(() => {
   vi.useRealTimers();
   vi.restoreAllMocks();
 });
@@ -45,11 +38,8 @@ afterEach(async () => {
 type Callbacks = Pick<HighlightCardViewProps, 'onColor' | 'onNote' | 'onTags' | 'onDelete' | 'onUndo' | 'onClose'>;
 
 async function renderCard(state: CardState, focus: CardFocus = null) {
-  const root = document.createElement('div');
-  document.body.append(root);
-  mounted.push(root);
   const calls: Callbacks = { onColor: vi.fn(), onNote: vi.fn(), onTags: vi.fn(), onDelete: vi.fn(), onUndo: vi.fn(), onClose: vi.fn() };
-  await act(() => render(h(HighlightCardView, { t: en, state, focus, ...calls }), root));
+  const root = await dom.mount(h(HighlightCardView, { t: en, state, focus, ...calls }));
   return { root, calls };
 }
 
@@ -61,7 +51,7 @@ function named(root: Element, name: string): HTMLElement {
 }
 
 function fire(el: EventTarget, type: string, init: { key?: string } = {}): void {
-  const event = new window.Event(type, { bubbles: true });
+  const event = new dom.window.Event(type, { bubbles: true });
   if (init.key) Object.defineProperty(event, 'key', { value: init.key });
   el.dispatchEvent(event);
 }
@@ -91,7 +81,7 @@ describe('HighlightCardView', () => {
   });
 
   it('focuses the field the card was opened for', async () => {
-    const focus = vi.spyOn(window.HTMLElement.prototype, 'focus');
+    const focus = vi.spyOn(dom.window.HTMLElement.prototype, 'focus');
     const note = await renderCard({ kind: 'card', highlight }, 'note');
     expect(focus.mock.contexts).toEqual([named(note.root, 'Note')]);
     focus.mockClear();

@@ -2,12 +2,12 @@
 // (debounced, as the teacher types), Save only for a valid pack, «Add to glossary», reordering,
 // delete with Undo, exports, and a preview that renders the teacher's text as text.
 
-import { parseHTML } from 'linkedom';
-import { h, render } from 'preact';
+import { h } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PackEditor, PackListView, VALIDATE_DELAY_MS, type PackEditorProps } from '../../components/PackEditor';
 import { en } from '../../lib/i18n';
+import { preactDom } from './preact-dom';
 import type { PackSummary } from '../../lib/messages';
 import { addEntry, captureFields, draftFromPack, emptyPack, fingerprint, type PackDraft } from '../../lib/pack/draft';
 import type { Pack } from '../../lib/pack/format';
@@ -32,20 +32,14 @@ const summaries: PackSummary[] = [
   { id: 'my-glossary', title: 'My glossary', version: '1.0.0', entryCount: 0, enabled: true, source: 'editor', updatedAt: 1 },
 ];
 
-let window: ReturnType<typeof parseHTML>['window'];
-const mounted: HTMLElement[] = [];
 
-beforeAll(() => {
-  ({ window } = parseHTML('<!doctype html><html><body></body></html>'));
-  Object.assign(globalThis, { document: window.document });
-});
+const dom = preactDom();
 
 beforeEach(() => {
   vi.useFakeTimers();
 });
 
-afterEach(async () => {
-  for (const root of mounted.splice(0)) await act(() => render(null, root));
+afterEach(() => {
   vi.useRealTimers();
   vi.restoreAllMocks();
 });
@@ -53,17 +47,14 @@ afterEach(async () => {
 type Callbacks = Pick<PackEditorProps, 'onSave' | 'onDownload'>;
 
 async function mount(initial: PackDraft = draftFromPack(pack), more: Partial<PackEditorProps> = {}) {
-  const root = document.createElement('div');
-  document.body.append(root);
-  mounted.push(root);
   const calls = { onSave: vi.fn<Callbacks['onSave']>(async () => undefined), onDownload: vi.fn<Callbacks['onDownload']>() };
   const props: PackEditorProps = { t: en, initial, savedPrint: fingerprint(draftFromPack(pack)), popoverCss: '.card{}', ...calls, ...more };
-  await act(() => render(h(PackEditor, props), root));
+  const root = await dom.mount(h(PackEditor, props));
   return { root, calls };
 }
 
 function fire(el: EventTarget, type: string): void {
-  el.dispatchEvent(new window.Event(type, { bubbles: true }));
+  el.dispatchEvent(new dom.window.Event(type, { bubbles: true }));
 }
 
 /** The input or textarea whose visible label is `text`. */
@@ -175,7 +166,7 @@ describe('PackEditor', () => {
   });
 
   it('opens «Add to glossary» with the term, sentence and page filled in and the short text focused', async () => {
-    const focus = vi.spyOn(window.HTMLElement.prototype as unknown as HTMLElement, 'focus');
+    const focus = vi.spyOn(dom.window.HTMLElement.prototype as unknown as HTMLElement, 'focus');
     const mine: Pack = { ...pack, id: 'my-glossary', title: 'My glossary', entries: [] };
     const fields = captureFields({ term: 'Kurultai', context: 'The <i>Kurultai</i> met on Monday.', url: 'https://news.example/kurultai', title: 'Kurultai meets' });
     const { draft, key } = addEntry(draftFromPack(mine), fields);
@@ -302,9 +293,7 @@ describe('PackEditor', () => {
 
 describe('PackListView', () => {
   it('lists the packs to edit and offers a new one', async () => {
-    const root = document.createElement('div');
-    mounted.push(root);
-    await act(() => render(h(PackListView, { t: en, packs: summaries }), root));
+    const root = await dom.mount(h(PackListView, { t: en, packs: summaries }));
     expect([...root.querySelectorAll('.pack-list a')].map((a) => [a.textContent, a.getAttribute('href')])).toEqual([
       ['Civics', '?pack=civics'],
       ['My glossary', '?pack=my-glossary'],

@@ -1,38 +1,26 @@
 // The popup's «Open side panel»: the opener runs inside the click itself (the browser's gesture
 // rule), and a refusal is said in the popup instead of failing silently.
 
-import { parseHTML } from 'linkedom';
-import { h, render } from 'preact';
+import { h } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { PopupView, type PopupViewProps } from '../../components/PopupView';
 import { en } from '../../lib/i18n';
+import { preactDom } from './preact-dom';
 
-let window: ReturnType<typeof parseHTML>['window'];
-const mounted: HTMLElement[] = [];
 
-beforeAll(() => {
-  ({ window } = parseHTML('<!doctype html><html><body></body></html>'));
-  Object.assign(globalThis, { document: window.document });
-});
-
-afterEach(async () => {
-  for (const root of mounted.splice(0)) await act(() => render(null, root));
-});
+const dom = preactDom();
 
 async function renderPopup(more: Partial<PopupViewProps>) {
-  const root = document.createElement('div');
-  document.body.append(root);
-  mounted.push(root);
   const props: PopupViewProps = { t: en, page: { host: 'news.example', enabled: true, terms: [] }, siteEnabled: true, onToggleSite: vi.fn(), onReveal: vi.fn(), onOptions: vi.fn(), ...more };
-  await act(() => render(h(PopupView, props), root));
+  const root = await dom.mount(h(PopupView, props));
   return root;
 }
 
 const button = (root: Element, text: string) => [...root.querySelectorAll('button')].find((b) => b.textContent === text);
 
 function click(el: EventTarget): void {
-  el.dispatchEvent(new window.Event('click', { bubbles: true }));
+  el.dispatchEvent(new dom.window.Event('click', { bubbles: true }));
 }
 
 describe('PopupView «Open side panel»', () => {

@@ -1,13 +1,13 @@
 // The side panel lists a page's highlights in reading order with orphans last, renders the
 // reader's text as text, and reports the reader's actions with the highlight's id.
 
-import { parseHTML } from 'linkedom';
-import { h, render } from 'preact';
+import { h } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { matchesSearch, panelOrder, SidePanelView, type PanelState, type SidePanelViewProps } from '../../components/SidePanelView';
 import type { AnchorStatus, HighlightColor } from '../../lib/highlights';
 import { en } from '../../lib/i18n';
+import { preactDom } from './preact-dom';
 import type { HighlightView } from '../../lib/messages';
 
 function hl(n: number, exact: string, anchor: Omit<AnchorStatus, 'at'>, more: Partial<HighlightView> = {}): HighlightView {
@@ -37,26 +37,14 @@ const list: HighlightView[] = [
   hl(4, 'oil exports rose', { state: 'fuzzy', score: 0.734 }, { note: 'Compare with 2023' }),
 ];
 
-let window: ReturnType<typeof parseHTML>['window'];
-const mounted: HTMLElement[] = [];
 
-beforeAll(() => {
-  ({ window } = parseHTML('<!doctype html><html><body></body></html>'));
-  Object.assign(globalThis, { document: window.document });
-});
-
-afterEach(async () => {
-  for (const root of mounted.splice(0)) await act(() => render(null, root));
-});
+const dom = preactDom();
 
 type Callbacks = Pick<SidePanelViewProps, 'onReveal' | 'onReattach' | 'onNote' | 'onTags'>;
 
 async function renderPanel(state: PanelState, needsSelection: string | null = null) {
-  const root = document.createElement('div');
-  document.body.append(root);
-  mounted.push(root);
   const calls: Callbacks = { onReveal: vi.fn(), onReattach: vi.fn(), onNote: vi.fn(), onTags: vi.fn() };
-  await act(() => render(h(SidePanelView, { t: en, state, needsSelection, ...calls }), root));
+  const root = await dom.mount(h(SidePanelView, { t: en, state, needsSelection, ...calls }));
   return { root, calls };
 }
 
@@ -67,7 +55,7 @@ const controls = (el: Element, name: string) =>
 const button = (el: Element, text: string) => [...el.querySelectorAll('button')].find((b) => b.textContent === text) as HTMLElement | undefined;
 
 function fire(el: EventTarget, type: string): void {
-  el.dispatchEvent(new window.Event(type, { bubbles: true }));
+  el.dispatchEvent(new dom.window.Event(type, { bubbles: true }));
 }
 
 describe('SidePanelView', () => {
