@@ -79,10 +79,25 @@ function callerPage({ kind, sender }: Caller, tabPages: Map<number, string>): st
 
 export function backgroundHandlers(deps: BackgroundDeps): BackgroundHandlers {
   const { db, index, ready, broadcast, highlightsChanged, openEditor, toPages, readPackRef } = deps;
-  const stagedPack = async (packRef: string) => {
-    const parsed = parsePackText(await readPackRef(packRef));
-    if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
-    return parsed.pack;
+  /**
+   * The pack a page staged at `packRef`, read and checked once: a re-import asks for its diff,
+   * then imports the same file, and a 50,000-entry pack takes most of a second to read and check.
+   * Only the last one is kept, and only until it is imported.
+   */
+  let staged: { ref: string; pack: Promise<Pack> } | null = null;
+  const stagedPack = (packRef: string): Promise<Pack> => {
+    if (staged?.ref !== packRef) {
+      const pack = readPackRef(packRef).then((text) => {
+        const parsed = parsePackText(text);
+        if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+        return parsed.pack;
+      });
+      staged = { ref: packRef, pack };
+      pack.catch(() => {
+        if (staged?.pack === pack) staged = null;
+      });
+    }
+    return staged.pack;
   };
   // Every page load asks for the settings; the background is their only writer, so it keeps them.
   let settingsCache: Promise<Settings> | null = null;
@@ -161,6 +176,7 @@ export function backgroundHandlers(deps: BackgroundDeps): BackgroundHandlers {
     // The page checked the pack already; it is checked again here, where it is stored.
     'pack:import': async ({ packRef, source, ticket }) => {
       const pack = await stagedPack(packRef);
+      staged = null;
       const total = pack.entries.length;
       const onSaved = ticket === undefined ? undefined : (saved: number) => toPages({ type: 'import:progress', ticket, saved, total });
       const record = await installPack(db, pack, source, Date.now(), onSaved);

@@ -25,7 +25,12 @@ const keep = (json: string) => {
   kept.set(ref, json);
   return ref;
 };
-const readPackRef = async (ref: string) => kept.get(ref) ?? Promise.reject(new Error(`nothing kept at ${ref}`));
+/** Every blob: URL the background read, in order. */
+const reads: string[] = [];
+const readPackRef = async (ref: string) => {
+  reads.push(ref);
+  return kept.get(ref) ?? Promise.reject(new Error(`nothing kept at ${ref}`));
+};
 /** Runs on each notice, as it is sent. */
 let onNotice: ((notice: PageNotice) => void) | undefined;
 let n = 0;
@@ -146,6 +151,16 @@ describe('large imports', () => {
     expect(await duringImport).toEqual(['Senate']);
     expect(notices).toEqual([1000, 2000, 2500].map((saved) => ({ type: 'import:progress', ticket: 't-1', saved, total: 2500 })));
     expect(await pageTerms([text])).toEqual(['Akimat']);
+  });
+
+  it('reads and checks a staged pack once for its diff and its import', async () => {
+    const ref = keep(bigCivics(3));
+    reads.length = 0;
+    expect(await send({ type: 'pack:diff', packRef: ref }, extensionPage())).toMatchObject({ ok: true });
+    expect(await send({ type: 'pack:import', packRef: ref, source: 'file' }, extensionPage())).toMatchObject({ ok: true, value: { entryCount: 3 } });
+    // Imported, it is let go: asked again, it is read again.
+    expect(await send({ type: 'pack:diff', packRef: ref }, extensionPage())).toMatchObject({ ok: true });
+    expect(reads).toEqual([ref, ref]);
   });
 
   it('tells what re-importing would change, without changing anything', async () => {
