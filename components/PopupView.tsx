@@ -45,6 +45,8 @@ export function PopupView({ t, page, siteEnabled, onToggleSite, onReveal, onOpti
   return (
     <main>
       <h1>{t.popupTitle}</h1>
+      {/* Above the term list, which can be long: the panel is what a researcher opens the popup for. */}
+      {onOpenSidePanel && <SidePanelButton t={t} onOpen={onOpenSidePanel} />}
       {page ? (
         <>
           <label class="switch">
@@ -72,7 +74,6 @@ export function PopupView({ t, page, siteEnabled, onToggleSite, onReveal, onOpti
       ) : (
         <p class="muted">{t.notAvailable}</p>
       )}
-      {onOpenSidePanel && <SidePanelButton t={t} onOpen={onOpenSidePanel} />}
       <p>
         <button type="button" class="link" onClick={onOptions}>
           {t.openOptions}
