@@ -5,14 +5,14 @@ import { useState } from 'preact/hooks';
 import { formatIssue } from '../lib/formats/import';
 import type { StagedImport } from '../lib/formats/staged';
 import type { ColumnTarget } from '../lib/formats/types';
-import type { PackDiff } from '../lib/pack/diff';
 import { ENTRY_FIELDS } from '../lib/pack/format';
+import type { Replacement } from '../lib/pack/diff';
 
 export interface PendingImport {
   key: number;
   preview: StagedImport;
   /** Set when a pack with this id is installed: what replacing it would change. */
-  replaces: { title: string; version: string; diff: PackDiff } | null;
+  replaces: Replacement | null;
 }
 
 export interface ImportPanelProps {

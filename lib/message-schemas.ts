@@ -19,8 +19,6 @@ const QUOTE = v.strictObject({ type: v.literal('TextQuoteSelector'), exact: v.pi
 const POSITION = v.strictObject({ type: v.literal('TextPositionSelector'), start: OFFSET, end: OFFSET });
 const COLOR = v.picklist(HIGHLIGHT_COLORS);
 const SENTENCE = str(1000);
-/** A blob: URL where one of our pages keeps a pack's JSON (lib/formats/staged.ts); the background reads only its own origin's. */
-const PACK_REF = v.pipe(str(300), v.startsWith('blob:', 'must be a blob: URL'));
 /** The page's declared canonical URL: the background uses it only when it is on the sender's own site. */
 const CANONICAL = v.optional(URL_TEXT);
 
@@ -70,10 +68,8 @@ export const PAGE_REQUESTS = {
     }),
   }),
   'packs:list': EMPTY,
-  /** `ticket` (chosen by the page) marks the `import:progress` notices of this import. */
-  'pack:import': v.strictObject({ packRef: PACK_REF, source: v.picklist(['file', 'url']), ticket: v.optional(str(64)) }),
-  /** What storing this pack would change in the stored pack with its id (null: none stored). */
-  'pack:diff': v.strictObject({ packRef: PACK_REF }),
+  /** A page of ours stored packs (the options page's import worker): tabs switch to the new index. */
+  'packs:changed': EMPTY,
   'pack:setEnabled': v.strictObject({ id: str(64), enabled: v.boolean() }),
   /** A stored pack with its entries in order (the editor, exports). */
   'pack:get': v.strictObject({ id: str(64) }),

@@ -5,7 +5,6 @@ import type { HighlightDetails, HighlightPlacement } from './highlights';
 import type { ContentRequests, PageRequests } from './message-schemas';
 import type { WireIndex } from './match/index-format';
 import type { WireFilter } from './match/token-filter';
-import type { PackDiff } from './pack/diff';
 import type { Pack, PackSource } from './pack/format';
 import type { Settings } from './settings';
 
@@ -137,8 +136,7 @@ interface PageReplies {
   'settings:get': Settings;
   'settings:update': Settings;
   'packs:list': PackSummary[];
-  'pack:import': PackSummary;
-  'pack:diff': { title: string; version: string; diff: PackDiff } | null;
+  'packs:changed': null;
   'pack:setEnabled': null;
   'pack:get': Pack | null;
   'pack:save': PackSummary;
@@ -151,11 +149,8 @@ export type ContentToBackgroundApi = Api<ContentRequests, ContentReplies>;
 /** What the extension's own pages may ask the background: everything. */
 export type BackgroundApi = ContentToBackgroundApi & Api<PageRequests, PageReplies>;
 
-/**
- * What the background tells the extension's own pages (runtime.sendMessage, no reply): highlights
- * changed (the side panel lists again); how many entries of an import are stored so far.
- */
-export type PageNotice = { type: 'highlights:changed' } | { type: 'import:progress'; ticket: string; saved: number; total: number };
+/** What the background tells the extension's own pages (runtime.sendMessage, no reply): highlights changed (the side panel lists again). */
+export type PageNotice = { type: 'highlights:changed' };
 
 /** How the last anchoring of a page's highlights went (for the benchmark). */
 export interface HighlightStats {

@@ -2,11 +2,10 @@
 
 import { editorQuery } from '../../lib/editor-link';
 import { encounterLocation } from '../../lib/encounter-location';
-import type { EntryView, PageNotice } from '../../lib/messages';
-import { diffPacks } from '../../lib/pack/diff';
+import type { EntryView } from '../../lib/messages';
 import type { Pack } from '../../lib/pack/format';
 import { filterToWire, tokenFilter } from '../../lib/match/token-filter';
-import { parsePackText, validatePack } from '../../lib/pack/parse';
+import { validatePack } from '../../lib/pack/parse';
 import { entryKey } from '../../lib/pack/patterns';
 import { isSiteDisabled, normalizeHost, type Settings } from '../../lib/settings';
 import type { GlossDB } from '../../storage/db';
@@ -27,10 +26,6 @@ export interface BackgroundDeps {
   highlightsChanged: HighlightsChanged;
   /** Opens the pack editor in a new tab with this query (lib/editor-link.ts). */
   openEditor: (query: string) => void;
-  /** Tells the extension's own pages something (an import's progress); nobody may be listening. */
-  toPages: (notice: PageNotice) => void;
-  /** The text a page of ours keeps at a blob: URL (a staged import's pack JSON). */
-  readPackRef: (packRef: string) => Promise<string>;
 }
 
 /**
@@ -78,27 +73,7 @@ function callerPage({ kind, sender }: Caller, tabPages: Map<number, string>): st
 }
 
 export function backgroundHandlers(deps: BackgroundDeps): BackgroundHandlers {
-  const { db, index, ready, broadcast, highlightsChanged, openEditor, toPages, readPackRef } = deps;
-  /**
-   * The pack a page staged at `packRef`, read and checked once: a re-import asks for its diff,
-   * then imports the same file, and a 50,000-entry pack takes most of a second to read and check.
-   * Only the last one is kept, and only until it is imported.
-   */
-  let staged: { ref: string; pack: Promise<Pack> } | null = null;
-  const stagedPack = (packRef: string): Promise<Pack> => {
-    if (staged?.ref !== packRef) {
-      const pack = readPackRef(packRef).then((text) => {
-        const parsed = parsePackText(text);
-        if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
-        return parsed.pack;
-      });
-      staged = { ref: packRef, pack };
-      pack.catch(() => {
-        if (staged?.pack === pack) staged = null;
-      });
-    }
-    return staged.pack;
-  };
+  const { db, index, ready, broadcast, highlightsChanged, openEditor } = deps;
   // Every page load asks for the settings; the background is their only writer, so it keeps them.
   let settingsCache: Promise<Settings> | null = null;
   const settingsNow = () => (settingsCache ??= getSettings(db));
@@ -173,21 +148,10 @@ export function backgroundHandlers(deps: BackgroundDeps): BackgroundHandlers {
       await ready;
       return listPacks(db);
     },
-    // The page checked the pack already; it is checked again here, where it is stored.
-    'pack:import': async ({ packRef, source, ticket }) => {
-      const pack = await stagedPack(packRef);
-      staged = null;
-      const total = pack.entries.length;
-      const onSaved = ticket === undefined ? undefined : (saved: number) => toPages({ type: 'import:progress', ticket, saved, total });
-      const record = await installPack(db, pack, source, Date.now(), onSaved);
-      // Only now, with the transaction committed, do the tabs drop the old index for the new one.
+    // The options page's worker stored packs it read and checked (storage/staged-imports.ts).
+    'packs:changed': () => {
       changed();
-      return summarize(record);
-    },
-    'pack:diff': async ({ packRef }) => {
-      const incoming = await stagedPack(packRef);
-      const stored = await getPack(db, incoming.id);
-      return stored && { title: stored.title, version: stored.version, diff: diffPacks(stored, incoming) };
+      return null;
     },
     'pack:get': async ({ id }) => getPack(db, id),
     'pack:save': async ({ pack }) => {

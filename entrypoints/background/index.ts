@@ -41,21 +41,9 @@ export default defineBackground(() => {
     if (scope === 'all') toAllTabs({ type: 'highlights:changed' });
     toPages({ type: 'highlights:changed' });
   };
-  // Only blobs of our own origin: a pack is never fetched from anywhere else on a page's word.
-  const ownBlobs = `blob:${browser.runtime.getURL('/')}`;
-  const readPackRef = async (packRef: string) => {
-    if (!packRef.startsWith(ownBlobs)) throw new Error('The pack must come from a page of Gloss');
-    // The blob is gone when the page that kept it was closed; a chosen file kept as it is can no
-    // longer be read once it changed on disk. Read through a Blob: Chromium hands a response's
-    // text() over in small pieces, which for a pack of megabytes takes three times as long.
-    const response = await fetch(packRef).catch(() => null);
-    const text = response?.ok ? await response.blob().then((blob) => blob.text()).catch(() => null) : null;
-    if (text === null) throw new Error('The pack to import is no longer available; choose the file again');
-    return text;
-  };
   listen(
     browser.runtime,
-    backgroundHandlers({ db, index, ready, broadcast: () => toAllTabs({ type: 'index:changed' }), highlightsChanged, openEditor, toPages, readPackRef }),
+    backgroundHandlers({ db, index, ready, broadcast: () => toAllTabs({ type: 'index:changed' }), highlightsChanged, openEditor }),
   );
 
   browser.commands?.onCommand.addListener((command, tab) => {

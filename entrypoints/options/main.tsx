@@ -5,8 +5,9 @@ import { formatIssue } from '../../lib/formats/import';
 import type { StagedImport } from '../../lib/formats/staged';
 import type { ColumnTarget } from '../../lib/formats/types';
 import { en } from '../../lib/i18n';
-import { makeClient, type BackgroundApi, type PageNotice } from '../../lib/messages';
-import { readInWorker, release } from './import-reader';
+import { makeClient, type BackgroundApi } from '../../lib/messages';
+import type { Replacement } from '../../lib/pack/diff';
+import { inWorker, release } from './import-reader';
 
 const call = makeClient<BackgroundApi>((msg) => browser.runtime.sendMessage(msg));
 const root = document.getElementById('app')!;
@@ -15,8 +16,6 @@ let state: OptionsState = { packs: [], settings: null, status: null, pending: []
 const files = new Map<number, File>();
 let nextKey = 1;
 const SHOWN_ERRORS = 20;
-/** The import whose entries the background is storing, to match its progress notices. */
-let saving: { ticket: string; file: string } | null = null;
 
 function set(patch: Partial<OptionsState>): void {
   state = { ...state, ...patch };
@@ -29,37 +28,28 @@ function failure(preview: StagedImport): string {
   return `Could not import ${preview.file}:\n${lines.join('\n')}`;
 }
 
-/** Stores a previewed pack (only its valid entries); the background validates it again. */
+/**
+ * Stores a previewed pack (only its valid entries): the worker that checked it writes it, in
+ * one transaction; then the background switches the tabs to the new index.
+ */
 async function install(preview: StagedImport): Promise<string> {
-  const total = preview.counts.valid;
-  saving = { ticket: crypto.randomUUID(), file: preview.file };
-  set({ progress: { file: preview.file, step: 'saving', done: 0, total } });
+  const saving = (done: number, total: number) => set({ progress: { file: preview.file, step: 'saving', done, total } });
+  saving(0, preview.counts.valid);
   try {
-    const summary = await call('pack:import', { packRef: preview.packRef!, source: 'file', ticket: saving.ticket });
+    const summary = await inWorker('store', { packRef: preview.packRef! }, (p) => saving(p.done, p.total));
+    await call('packs:changed', {});
     const left = preview.counts.skipped ? `, ${preview.counts.skipped} left out` : '';
     return `Imported “${summary.title}” (${summary.entryCount} entries${left}) from ${preview.file}.`;
   } finally {
-    saving = null;
     release(preview.packRef);
   }
 }
 
-type ImportNotice = Extract<PageNotice, { type: 'import:progress' }>;
-
-/** A progress notice of the import this page is saving (other pages' imports have other tickets). */
-function ours(msg: unknown): msg is ImportNotice {
-  return typeof msg === 'object' && msg !== null && (msg as ImportNotice).type === 'import:progress' && (msg as ImportNotice).ticket === saving?.ticket;
-}
-
-browser.runtime.onMessage.addListener((msg: unknown) => {
-  if (ours(msg) && saving) set({ progress: { file: saving.file, step: 'saving', done: msg.saved, total: msg.total } });
-});
-
-/** What storing the staged pack would change in the installed one; the background compares, as it holds the stored pack. */
-async function compare(preview: StagedImport): Promise<BackgroundApi['pack:diff']['res']> {
+/** What storing the staged pack would change in the installed one. */
+async function compare(preview: StagedImport): Promise<Replacement | null> {
   set({ progress: { file: preview.file, step: 'comparing', done: 0, total: 0 } });
   try {
-    return await call('pack:diff', { packRef: preview.packRef! });
+    return await inWorker('diff', { packRef: preview.packRef! });
   } catch (err) {
     release(preview.packRef);
     throw err;
@@ -88,7 +78,7 @@ async function consider(key: number, preview: StagedImport): Promise<string | nu
 /** Reads `file` in the worker (showing how far it is), then imports it or asks the reader. */
 async function read(key: number, file: File, mapping?: Record<string, ColumnTarget>): Promise<string | null> {
   set({ progress: { file: file.name, step: 'reading', done: 0, total: 0 } });
-  const preview = await readInWorker(file, mapping, (p) => set({ progress: { file: file.name, step: p.phase, done: p.done, total: p.total } }));
+  const preview = await inWorker('read', mapping ? { file, mapping } : { file }, (p) => set({ progress: { file: file.name, step: p.phase, done: p.done, total: p.total } }));
   return consider(key, preview);
 }
 
@@ -170,9 +160,13 @@ async function reload(status: OptionsState['status'], patch: Partial<OptionsStat
   set({ packs, settings, status, ...patch });
 }
 
-/** Ends an import (or a batch of them): the bar gives way to the outcome. */
+/**
+ * Ends an import (or a batch of them): the bar gives way to the outcome at once, and the list
+ * of packs follows. The background may be busy a moment compiling the new pack for open tabs.
+ */
 function finish(status: OptionsState['status']): Promise<void> {
-  return reload(status, { progress: null });
+  set({ status, progress: null });
+  return reload(status);
 }
 
 void reload(null);

@@ -1,6 +1,5 @@
-// How far an import has come. The reading and checking steps run in the options page's worker,
-// the saving step in the background; each reports entries done out of a total, and a page
-// shows the step it is in.
+// How far an import has come. Every step runs in the options page's import worker; each
+// reports entries done out of a total, and the page shows the step it is in.
 
 export type ImportPhase = 'reading' | 'checking' | 'saving';
 

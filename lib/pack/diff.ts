@@ -11,6 +11,14 @@ export interface PackDiff {
   sameVersion: boolean;
 }
 
+/** What storing an incoming pack would change in the stored pack with its id. */
+export interface Replacement {
+  /** The stored pack's title and version. */
+  title: string;
+  version: string;
+  diff: PackDiff;
+}
+
 /** Entry content with keys in a fixed order, so that field order in a file does not count as a change. */
 function fingerprint(entry: PackEntry): string {
   return JSON.stringify(entry, Object.keys(entry).sort());

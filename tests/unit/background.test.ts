@@ -10,29 +10,13 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { backgroundHandlers } from '../../entrypoints/background/handlers';
 import { listen } from '../../entrypoints/background/router';
 import { TermIndexCache } from '../../entrypoints/background/term-index';
-import type { PageNotice, Reply } from '../../lib/messages';
+import type { Reply } from '../../lib/messages';
 import { parsePackText } from '../../lib/pack/parse';
 import { GlossDB } from '../../storage/db';
-import { getPack, installPack } from '../../storage/packs';
+import { installPack } from '../../storage/packs';
 
 let db: GlossDB;
 let opened: string[] = [];
-let notices: PageNotice[] = [];
-/** Pack JSON a page keeps for the background, by blob: URL (the worker's Blob URLs, faked). */
-const kept = new Map<string, string>();
-const keep = (json: string) => {
-  const ref = `blob:${EXT}/${kept.size}`;
-  kept.set(ref, json);
-  return ref;
-};
-/** Every blob: URL the background read, in order. */
-const reads: string[] = [];
-const readPackRef = async (ref: string) => {
-  reads.push(ref);
-  return kept.get(ref) ?? Promise.reject(new Error(`nothing kept at ${ref}`));
-};
-/** Runs on each notice, as it is sent. */
-let onNotice: ((notice: PageNotice) => void) | undefined;
 let n = 0;
 
 const EXT = `chrome-extension://${fakeBrowser.runtime.id}`;
@@ -55,18 +39,11 @@ const PAGE_A = 'https://news.example/2022/01/kazakhstan?session=SECRET123&utm_so
 beforeEach(async () => {
   fakeBrowser.reset();
   opened = [];
-  notices = [];
-  kept.clear();
-  onNotice = undefined;
   db = new GlossDB(`gloss-bg-${++n}-${Date.now()}`);
   const parsed = parsePackText(readFileSync(join(import.meta.dirname, '../fixtures/packs/valid.json'), 'utf8'));
   if (!parsed.ok) throw new Error(parsed.errors.join());
   await installPack(db, parsed.pack, 'file');
-  const toPages = (notice: PageNotice) => {
-    notices.push(notice);
-    onNotice?.(notice);
-  };
-  listen(fakeBrowser.runtime, backgroundHandlers({ db, index: new TermIndexCache(db), ready: Promise.resolve(), broadcast: () => undefined, highlightsChanged: () => undefined, openEditor: (q) => opened.push(q), toPages, readPackRef }));
+  listen(fakeBrowser.runtime, backgroundHandlers({ db, index: new TermIndexCache(db), ready: Promise.resolve(), broadcast: () => undefined, highlightsChanged: () => undefined, openEditor: (q) => opened.push(q) }));
 });
 
 describe('who may ask what', () => {
@@ -75,8 +52,7 @@ describe('who may ask what', () => {
     const refused = [
       { type: 'pack:delete', id: 'civics-101' },
       { type: 'pack:setEnabled', id: 'civics-101', enabled: false },
-      { type: 'pack:import', packRef: keep('{}'), source: 'file' },
-      { type: 'pack:diff', packRef: keep('{}') },
+      { type: 'packs:changed' },
       { type: 'settings:update', patch: { recordHistory: false } },
       { type: 'settings:get' },
       { type: 'site:set', host: 'news.example', enabled: false },
@@ -126,51 +102,24 @@ describe('who may ask what', () => {
   });
 });
 
-describe('large imports', () => {
+describe('packs stored by a page', () => {
   const STORY = 'https://news.example.org/story';
   const pageTerms = async (texts: string[]) => {
     const reply = await send<{ first: { term: string }[] }>({ type: 'page:index', url: STORY, texts }, contentScript(STORY));
     if (!reply.ok) throw new Error(reply.error);
     return [...new Set(reply.value.first.map((m) => m.term))].sort();
   };
-  const bigCivics = (n: number) => {
-    const pack = JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/packs/valid.json'), 'utf8')) as { version: string; entries: object[] };
-    pack.version = '2.0.0';
-    pack.entries = Array.from({ length: n }, (_, i) => ({ id: `e${i}`, term: i === 0 ? 'Akimat' : `Term number ${i}`, short: `Meaning ${i}.` }));
-    return JSON.stringify(pack);
-  };
 
-  it('stores a pack in chunks, telling the page how far it is, and tabs keep the old index until it is all stored', async () => {
+  it('switches the tabs to the new index only when the page says the pack is stored', async () => {
     const text = 'The Senate met the Akimat.';
     expect(await pageTerms([text])).toEqual(['Senate']);
-    // A tab asking while the entries are being written (after the first chunk) gets the index it had.
-    let duringImport: Promise<string[]> | undefined;
-    onNotice = () => (duringImport ??= pageTerms([text]));
-    const reply = await send<{ entryCount: number }>({ type: 'pack:import', packRef: keep(bigCivics(2500)), source: 'file', ticket: 't-1' }, extensionPage());
-    expect(reply).toMatchObject({ ok: true, value: { entryCount: 2500 } });
-    expect(await duringImport).toEqual(['Senate']);
-    expect(notices).toEqual([1000, 2000, 2500].map((saved) => ({ type: 'import:progress', ticket: 't-1', saved, total: 2500 })));
+    // The options page's worker stores a new version of the pack, as an import does.
+    const next = parsePackText(readFileSync(join(import.meta.dirname, '../fixtures/packs/valid.json'), 'utf8'));
+    if (!next.ok) throw new Error(next.errors.join());
+    await installPack(db, { ...next.pack, version: '2.0.0', entries: [{ id: 'akimat', term: 'Akimat', short: 'A regional administration.' }] }, 'file');
+    expect(await pageTerms([text])).toEqual(['Senate']);
+    expect(await send({ type: 'packs:changed' }, extensionPage())).toEqual({ ok: true, value: null });
     expect(await pageTerms([text])).toEqual(['Akimat']);
-  });
-
-  it('reads and checks a staged pack once for its diff and its import', async () => {
-    const ref = keep(bigCivics(3));
-    reads.length = 0;
-    expect(await send({ type: 'pack:diff', packRef: ref }, extensionPage())).toMatchObject({ ok: true });
-    expect(await send({ type: 'pack:import', packRef: ref, source: 'file' }, extensionPage())).toMatchObject({ ok: true, value: { entryCount: 3 } });
-    // Imported, it is let go: asked again, it is read again.
-    expect(await send({ type: 'pack:diff', packRef: ref }, extensionPage())).toMatchObject({ ok: true });
-    expect(reads).toEqual([ref, ref]);
-  });
-
-  it('tells what re-importing would change, without changing anything', async () => {
-    const reply = await send<{ version: string; diff: { added: string[]; removed: string[] } }>({ type: 'pack:diff', packRef: keep(bigCivics(3)) }, extensionPage());
-    expect(reply).toMatchObject({ ok: true, value: { title: 'Civics 101', version: '1.2.0', diff: { added: ['e0', 'e1', 'e2'], removed: ['mazhilis', 'senate'], olderVersion: false } } });
-    expect((await getPack(db, 'civics-101'))?.entries).toHaveLength(2);
-    const other = bigCivics(1).replace('"civics-101"', '"civics-102"');
-    expect(await send({ type: 'pack:diff', packRef: keep(other) }, extensionPage())).toEqual({ ok: true, value: null });
-    expect(await send({ type: 'pack:diff', packRef: keep('{"format":"gloss-pack"}') }, extensionPage())).toMatchObject({ ok: false });
-    expect(await send({ type: 'pack:diff', packRef: 'https://evil.example/pack.json' }, extensionPage())).toMatchObject({ ok: false, error: expect.stringMatching(/^Invalid request: packRef/) });
   });
 });
 

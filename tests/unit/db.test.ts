@@ -146,8 +146,6 @@ describe('schema v7', () => {
       broadcast: () => undefined,
       highlightsChanged: () => undefined,
       openEditor: () => undefined,
-      toPages: () => undefined,
-      readPackRef: () => Promise.reject(new Error('no staged packs here')),
     });
     const caller: Caller = { kind: 'content', sender: { id: 'gloss', url: 'https://news.example/', tab: { id: 1 } as Runtime.MessageSender['tab'] } };
     const view = (packId: string, id: string) => handlers['entry:get']({ key: entryKey({ packId, entryId: id }) }, caller);

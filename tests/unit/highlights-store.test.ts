@@ -46,7 +46,7 @@ beforeEach(() => {
   fakeBrowser.reset();
   changes = 0;
   db = new GlossDB(`gloss-hl-${++n}-${Date.now()}`);
-  listen(fakeBrowser.runtime, backgroundHandlers({ db, index: new TermIndexCache(db), ready: Promise.resolve(), broadcast: () => undefined, highlightsChanged: () => changes++, openEditor: () => undefined, toPages: () => undefined, readPackRef: () => Promise.reject(new Error('no packs here')) }));
+  listen(fakeBrowser.runtime, backgroundHandlers({ db, index: new TermIndexCache(db), ready: Promise.resolve(), broadcast: () => undefined, highlightsChanged: () => changes++, openEditor: () => undefined }));
 });
 
 describe('saving and finding highlights', () => {

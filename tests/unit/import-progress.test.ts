@@ -88,33 +88,15 @@ describe('the pipeline tells which step it is in', () => {
 });
 
 describe('stageImport', () => {
-  it('keeps the pack JSON aside and hands the page its metadata and counts only', () => {
+  it('keeps the pack aside and hands the page its metadata and counts only', () => {
     const preview = readPackFile({ name: 'civics.csv', text: 'term,short\nSenate,The upper house.\nMazhilis,\n' });
-    const kept: string[] = [];
-    const staged = stageImport(preview, (json) => `blob:test/${kept.push(json)}`);
-    expect(staged).toMatchObject({ status: 'partial', meta: { id: 'civics', title: 'Civics' }, packRef: 'blob:test/1', counts: { read: 2, valid: 1, skipped: 1 } });
+    const kept: Pack[] = [];
+    const staged = stageImport(preview, (p) => `staged-${kept.push(p)}`);
+    expect(staged).toMatchObject({ status: 'partial', meta: { id: 'civics', title: 'Civics' }, packRef: 'staged-1', counts: { read: 2, valid: 1, skipped: 1 } });
     expect(staged).not.toHaveProperty('pack');
     expect(staged).not.toHaveProperty('skipped');
     expect(staged.errors[0]?.message).toMatch(/short/);
-    expect(JSON.parse(kept[0]!)).toEqual(preview.pack);
-  });
-
-  it('keeps a pack file taken whole as it is, and writes new JSON for any other', () => {
-    const whole = { name: 'civics.json', text: packToJson(pack(3)) };
-    const broken = pack(3);
-    broken.entries[1]!.short = '';
-    const partial = { name: 'civics.json', text: packToJson(broken) };
-    const csv = { name: 'civics.csv', text: 'term,short\nSenate,The upper house.\n' };
-    const kept: string[] = [];
-    const keep = (json: string) => `blob:test/${kept.push(json)}`;
-    expect(stageImport(readPackFile(whole), keep, () => 'blob:test/file')).toMatchObject({ status: 'ok', packRef: 'blob:test/file' });
-    expect(kept).toEqual([]);
-    for (const file of [partial, csv]) {
-      const preview = readPackFile(file);
-      expect(stageImport(preview, keep, () => 'blob:test/file').packRef).toBe(`blob:test/${kept.length}`);
-      expect(JSON.parse(kept.at(-1)!)).toEqual(preview.pack);
-    }
-    expect(readPackFile(partial).status).toBe('partial');
+    expect(kept).toEqual([preview.pack]);
   });
 
   it('keeps nothing when nothing can be imported', () => {
