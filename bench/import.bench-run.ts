@@ -12,7 +12,7 @@ import type { CDPSession, Page, Worker } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { packToJson } from '../lib/formats/export';
 import type { Pack } from '../lib/pack/format';
-import { ENTRY_BLOCK_SIZE, toBlocks } from '../storage/entry-blocks';
+import { blockCount, blockOf, ENTRY_BLOCK_SIZE, toBlocks } from '../storage/entry-blocks';
 import { launchWithExtension, ROOT, serve } from '../tests/e2e/launch.mjs';
 import { generate } from './generate';
 
@@ -85,9 +85,9 @@ const readLongtasks = (page: Page) => page.evaluate(() => (window as unknown as 
  * told to stop; returns the longest wait. IndexedDB holds such reads while the import's write
  * transaction is open.
  */
-function probeEntryReads(worker: Worker, packId: string, entryId: string): { stop: () => Promise<number> } {
+function probeEntryReads(worker: Worker, packId: string, block: number): { stop: () => Promise<number> } {
   const done = worker.evaluate(
-    async ([pack, id]) => {
+    async ([pack, block]) => {
       const scope = self as unknown as { __stopProbe?: boolean };
       scope.__stopProbe = false;
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
@@ -99,7 +99,7 @@ function probeEntryReads(worker: Worker, packId: string, entryId: string): { sto
       while (!scope.__stopProbe) {
         const t0 = performance.now();
         await new Promise((resolve, reject) => {
-          const req = db.transaction(['entryBlocks', 'packs'], 'readonly').objectStore('entryBlocks').index('keys').get(`${pack}/${id}`);
+          const req = db.transaction(['entryBlocks', 'packs'], 'readonly').objectStore('entryBlocks').get([pack, block]);
           req.onsuccess = () => resolve(req.result);
           req.onerror = () => reject(req.error);
         });
@@ -109,7 +109,7 @@ function probeEntryReads(worker: Worker, packId: string, entryId: string): { sto
       db.close();
       return longest;
     },
-    [packId, entryId] as const,
+    [packId, block] as const,
   );
   return {
     stop: async () => {
@@ -164,14 +164,14 @@ function mainThreadTasks(events: TraceEvent[], url: string): { wall: number; cpu
 interface Floor {
   /** Storing every block in one transaction. */
   writeMs: number;
-  /** Reading the block of one entry by its key, as a popover's entry read does (median of 20). */
+  /** Reading one block by its primary key, as a popover's entry read does (median of 20). */
   readMs: number;
   /** Reading every block, as compiling the term index and exporting do. */
   readAllMs: number;
 }
 
 /**
- * What IndexedDB alone takes to store the pack's entries in blocks of `size` (keyed and indexed
+ * What IndexedDB alone takes to store the pack's entries in blocks of `size` (keyed
  * as Gloss stores them, in one transaction) in a scratch database of the service worker, and to
  * read one block and then all of them back: the floor under the import's saving step, and what
  * the choice of block size weighs.
@@ -180,7 +180,7 @@ function idbFloor(worker: Worker, pack: Pack, size: number): Promise<Floor> {
   return worker.evaluate(async (rows) => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const req = indexedDB.open('gloss-bench-floor', 1);
-      req.onupgradeneeded = () => req.result.createObjectStore('blocks', { keyPath: ['packId', 'block'] }).createIndex('keys', 'keys', { multiEntry: true });
+      req.onupgradeneeded = () => req.result.createObjectStore('blocks', { keyPath: ['packId', 'block'] });
       req.onsuccess = () => resolve(req.result);
       req.onerror = () => reject(req.error);
     });
@@ -198,7 +198,7 @@ function idbFloor(worker: Worker, pack: Pack, size: number): Promise<Floor> {
       const block = rows[Math.floor((k * rows.length) / 20)]!;
       const t1 = performance.now();
       await new Promise((resolve, reject) => {
-        const req = db.transaction('blocks', 'readonly').objectStore('blocks').index('keys').get(block.keys[block.keys.length - 1]!);
+        const req = db.transaction('blocks', 'readonly').objectStore('blocks').get([block.packId, block.block]);
         req.onsuccess = () => resolve(req.result);
         req.onerror = () => reject(req.error);
       });
@@ -214,7 +214,7 @@ function idbFloor(worker: Worker, pack: Pack, size: number): Promise<Floor> {
     db.close();
     await new Promise((resolve) => (indexedDB.deleteDatabase('gloss-bench-floor').onsuccess = resolve));
     return { writeMs, readMs: reads.sort((a, b) => a - b)[10]!, readAllMs };
-  }, toBlocks(pack.id, pack.entries, 0, size));
+  }, toBlocks(pack.id, pack.entries, size));
 }
 
 interface Run {
@@ -272,7 +272,7 @@ it('benchmarks importing 50,000 entries in Chromium', { timeout: 900_000 }, asyn
       await options.waitForTimeout(1000);
       await Promise.all([resetLongtasks(options), resetLongtasks(tab)]);
       await startTrace(cdp);
-      const probe = probeEntryReads(b.worker, starter.id, starter.entries[0]!.id);
+      const probe = probeEntryReads(b.worker, starter.id, blockOf(starter.entries[0]!.id, blockCount(starter.entries.length)));
       await options.getByLabel('Import glossary pack').setInputFiles(file.path);
       await options.waitForFunction(() => (window as unknown as { __import: { doneAt?: number } }).__import.doneAt, null, { polling: 250, timeout: 120_000 });
       const clock = await options.evaluate(() => (window as unknown as { __import: ImportClock }).__import);

@@ -4,19 +4,18 @@
 // write transaction commits.
 
 import type { GlossDB } from './db';
-import { ENTRY_BLOCK_SIZE, entryIn, toBlocks } from './entry-blocks';
+import { blockOf, entryIn, fromBlocks, toBlocks } from './entry-blocks';
 import type { EntryBlockRecord, PackOrigin, PackRecord } from './records';
 import { writeInChunks } from '../lib/chunked-write';
 import type { Pack, PackEntry } from '../lib/pack/format';
 import type { PackSummary } from '../lib/messages';
-import { entryKey, parseEntryKey } from '../lib/pack/patterns';
+import { parseEntryKey } from '../lib/pack/patterns';
 
 /**
- * Entries per write, a whole number of blocks: IndexedDB clones a chunk on the background's
- * thread for about ten milliseconds, a wait other requests can bear, and each chunk written is
- * one progress report.
+ * Blocks per write: IndexedDB clones a write's rows on the calling thread, and each chunk
+ * written is one progress report.
  */
-const CHUNK = 2 * ENTRY_BLOCK_SIZE;
+const CHUNK = 2;
 
 /** The blocks of pack `id`, in block order: the order of their primary keys. */
 function packBlocks(db: GlossDB, id: string) {
@@ -25,12 +24,17 @@ function packBlocks(db: GlossDB, id: string) {
 
 /** Pack `id`'s entries in their order. */
 async function packEntries(db: GlossDB, id: string): Promise<PackEntry[]> {
-  return (await packBlocks(db, id).toArray()).flatMap((b) => b.entries);
+  return fromBlocks(await packBlocks(db, id).toArray());
 }
 
 /** Stores `pack`, replacing a stored pack with its id; `onSaved` hears how many entries are written. */
 export async function installPack(db: GlossDB, pack: Pack, source: PackOrigin, now = Date.now(), onSaved?: (saved: number) => void): Promise<PackRecord> {
   const { entries, format: _f, formatVersion: _v, ...meta } = pack;
+  const blocks = toBlocks(pack.id, entries);
+  // Entries in the blocks up to each one, for telling progress in entries.
+  const upTo: number[] = [];
+  let sum = 0;
+  for (const block of blocks) upTo.push((sum += block.entries.length));
   return db.transaction('rw', db.packs, db.entryBlocks, async () => {
     const previous = await db.packs.get(pack.id);
     const record: PackRecord = {
@@ -38,11 +42,12 @@ export async function installPack(db: GlossDB, pack: Pack, source: PackOrigin, n
       enabled: previous?.enabled ?? 1,
       source,
       entryCount: entries.length,
+      blocks: blocks.length,
       installedAt: previous?.installedAt ?? now,
       updatedAt: now,
     };
     await packBlocks(db, pack.id).delete();
-    await writeInChunks(entries, CHUNK, (chunk, start) => db.entryBlocks.bulkAdd(toBlocks(pack.id, chunk, start)), onSaved);
+    await writeInChunks(blocks, CHUNK, (chunk) => db.entryBlocks.bulkAdd(chunk), onSaved && ((written) => onSaved(upTo[written - 1]!)));
     await db.packs.put(record);
     return record;
   });
@@ -54,7 +59,7 @@ export async function getPack(db: GlossDB, id: string): Promise<Pack | null> {
     const record = await db.packs.get(id);
     if (!record) return null;
     const entries = await packEntries(db, id);
-    const { enabled: _e, source: _s, entryCount: _c, installedAt: _i, updatedAt: _u, ...meta } = record;
+    const { enabled: _e, source: _s, entryCount: _c, blocks: _b, installedAt: _i, updatedAt: _u, ...meta } = record;
     return { format: 'gloss-pack', formatVersion: 1, ...meta, entries } as Pack;
   });
 }
@@ -66,38 +71,38 @@ export interface StoredEntry {
   related: PackEntry[];
 }
 
-/** The entries with keys `keys` found in `blocks`, by key. */
-function byKey(blocks: EntryBlockRecord[], keys: readonly string[]): Map<string, PackEntry> {
-  const found = new Map<string, PackEntry>();
-  for (const block of blocks) {
-    for (const key of keys) {
-      const entry = entryIn(block, key);
-      if (entry) found.set(key, entry);
-    }
-  }
+/** The blocks of `pack` holding entries `ids`, by block number: `known` are read already. */
+async function blocksHolding(db: GlossDB, pack: PackRecord, ids: readonly string[], known: EntryBlockRecord[] = []): Promise<Map<number, EntryBlockRecord>> {
+  const found = new Map(known.map((b) => [b.block, b]));
+  const missing = [...new Set(ids.map((id) => blockOf(id, pack.blocks)))].filter((n) => !found.has(n));
+  const read = missing.length ? await db.entryBlocks.bulkGet(missing.map((n) => [pack.id, n] as [string, number])) : [];
+  for (const block of read) if (block) found.set(block.block, block);
   return found;
 }
 
 /** `entry`'s related entries that are stored, in its order: from `block`, its own, or from one more read. */
-async function relatedOf(db: GlossDB, packId: string, entry: PackEntry, block: EntryBlockRecord): Promise<PackEntry[]> {
-  const keys = (entry.related ?? []).map((entryId) => entryKey({ packId, entryId }));
-  const elsewhere = keys.filter((k) => !block.keys.includes(k));
-  const others = elsewhere.length ? await db.entryBlocks.where('keys').anyOf(elsewhere).toArray() : [];
-  const found = byKey([block, ...others], keys);
-  return keys.flatMap((k) => found.get(k) ?? []);
+async function relatedOf(db: GlossDB, pack: PackRecord, entry: PackEntry, block: EntryBlockRecord): Promise<PackEntry[]> {
+  const ids = entry.related ?? [];
+  const blocks = await blocksHolding(db, pack, ids, [block]);
+  return ids.flatMap((id) => {
+    const holder = blocks.get(blockOf(id, pack.blocks));
+    return (holder && entryIn(holder, id)) ?? [];
+  });
 }
 
 /**
  * The entry with key `key` (lib/pack/patterns.ts) and its related entries, null when there is
- * none: one block read, and one more when a related entry is in other blocks.
+ * none: the pack's record, its block, and one more read when a related entry is in other blocks.
  */
 export async function getEntry(db: GlossDB, key: string): Promise<StoredEntry | null> {
-  const { packId } = parseEntryKey(key);
+  const { packId, entryId } = parseEntryKey(key);
   return db.transaction('r', db.packs, db.entryBlocks, async () => {
-    const [pack, block] = await Promise.all([db.packs.get(packId), db.entryBlocks.where('keys').equals(key).first()]);
-    const entry = block && entryIn(block, key);
-    if (!pack || !block || !entry) return null;
-    return { pack, entry, related: await relatedOf(db, packId, entry, block) };
+    const pack = await db.packs.get(packId);
+    if (!pack?.blocks) return null;
+    const block = await db.entryBlocks.get([packId, blockOf(entryId, pack.blocks)]);
+    const entry = block && entryIn(block, entryId);
+    if (!block || !entry) return null;
+    return { pack, entry, related: await relatedOf(db, pack, entry, block) };
   });
 }
 
@@ -110,7 +115,7 @@ export async function ensureMyGlossary(db: GlossDB, now = Date.now()): Promise<v
   if (await db.packs.get(MY_GLOSSARY)) return;
   await db.transaction('rw', db.packs, async () => {
     if (await db.packs.get(MY_GLOSSARY)) return;
-    await db.packs.put({ id: MY_GLOSSARY, title: 'My glossary', version: '1.0.0', enabled: 1, source: 'editor', entryCount: 0, installedAt: now, updatedAt: now });
+    await db.packs.put({ id: MY_GLOSSARY, title: 'My glossary', version: '1.0.0', enabled: 1, source: 'editor', entryCount: 0, blocks: 0, installedAt: now, updatedAt: now });
   });
 }
 

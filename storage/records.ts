@@ -12,21 +12,22 @@ export interface PackRecord extends Omit<Pack, 'entries' | 'format' | 'formatVer
   enabled: 0 | 1;
   source: PackOrigin;
   entryCount: number;
+  /** How many blocks its entries are stored in (storage/entry-blocks.ts). */
+  blocks: number;
   installedAt: number;
   updatedAt: number;
 }
 
 /**
- * Consecutive entries of one pack, stored as one row: IndexedDB spends most of a write on each
- * row, so a pack of 50,000 entries is stored in about a hundred rows instead of 50,000.
+ * Entries of one pack stored as one row (storage/entry-blocks.ts): IndexedDB spends most of a
+ * write on each row, so a pack of 50,000 entries is stored in about a hundred rows, not 50,000.
  */
 export interface EntryBlockRecord {
   packId: string;
-  /** The block's place in its pack, from 0: the pack's entries are its blocks' entries in block order. */
+  /** Which of its pack's blocks this is, from 0 (entry-blocks.ts blockOf). */
   block: number;
-  /** Each entry's key ("packId/entryId", lib/pack/patterns.ts), in the order of `entries`: a multi-entry index finds the block of an entry. */
-  keys: string[];
-  /** The entries, in their pack's order (the editor's order, and the order exports keep). */
+  /** Each entry's place in its pack (the editor's order, and the order exports keep). */
+  places: number[];
   entries: PackEntry[];
 }
 

@@ -4,6 +4,7 @@
 // letters; anything else that cannot be spelled in [a-z0-9] adds a short hash of the term, so
 // that "北京" and "上海" (or two Arabic terms) still get different, valid ids.
 
+import { hashText } from '../match/hash';
 import { ID_PATTERN } from '../pack/format';
 
 const MAX_ID = 64;
@@ -24,12 +25,7 @@ const LATIN_EXTRA: Readonly<Record<string, string>> = { ß: 'ss', æ: 'ae', œ: 
 
 /** FNV-1a over UTF-16 units, in base 36: short, stable, and good enough to tell terms apart. */
 export function shortHash(s: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0).toString(36);
+  return hashText(s).toString(36);
 }
 
 /** `text` spelled in a-z, 0-9 and spaces; `lost` tells whether some letter had no spelling. */

@@ -13,7 +13,8 @@ import type { Pack, PackEntry } from '../../lib/pack/format';
 import { entryKey } from '../../lib/pack/patterns';
 import { GlossDB } from '../../storage/db';
 import { deletePack, enabledPackRecords, ensureMyGlossary, getPack, installPack, listPacks, MY_GLOSSARY, setPackEnabled } from '../../storage/packs';
-import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V4, SCHEMA_V6 } from '../../storage/schema';
+import { blockOf, toBlocks } from '../../storage/entry-blocks';
+import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V4, SCHEMA_V6, SCHEMA_V7 } from '../../storage/schema';
 import { getSettings, updateSettings } from '../../storage/settings';
 
 let n = 0;
@@ -43,7 +44,7 @@ describe('schema upgrades', () => {
     expect((await enabledPackRecords(db)).map((p) => p.id)).toEqual(['on']);
     expect((await getPack(db, 'on'))?.entries).toEqual([{ id: 'a', term: 'Alpha', short: 'first' }]);
     expect(await db.encounters.count()).toBe(0);
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(8);
     db.close();
   });
 });
@@ -95,7 +96,7 @@ describe('schema v5', () => {
   });
 });
 
-describe('schema v7', () => {
+describe('schema v7 and v8', () => {
   // Pack order differs from the order of the ids (the rows' key order), and the big pack fills
   // three blocks, with links within a block and across blocks.
   const N = 1100;
@@ -122,23 +123,49 @@ describe('schema v7', () => {
     return name;
   }
 
-  it('moves every entry into blocks, in its pack’s order, and drops the entries table', async () => {
-    const db = new GlossDB(await v6Database());
+  /** The same packs as version 7 stored them: blocks of 500 consecutive entries, found by an index of their keys. */
+  async function v7Database(): Promise<string> {
+    const name = freshName();
+    const v7 = new Dexie(name);
+    v7.version(7).stores(SCHEMA_V7);
+    await v7.table('packs').bulkPut([packRow('big', N), packRow('small', small.length)]);
+    const v7Blocks = (packId: string, entries: PackEntry[]) =>
+      Array.from({ length: Math.ceil(entries.length / 500) }, (_, block) => {
+        const slice = entries.slice(block * 500, block * 500 + 500);
+        return { packId, block, keys: slice.map((e) => `${packId}/${e.id}`), entries: slice };
+      });
+    await v7.table('entryBlocks').bulkPut([...v7Blocks('big', bigEntries), ...v7Blocks('small', small)]);
+    v7.close();
+    return name;
+  }
+  const olderDatabases = [
+    ['6 (a row per entry)', v6Database],
+    ['7 (blocks found by an index of keys)', v7Database],
+  ] as const;
+
+  it.each(olderDatabases)('moves every entry of a version-%s database into the block its id hashes to, keeping its pack’s order', async (_, older) => {
+    const db = new GlossDB(await older());
     expect((await getPack(db, 'big'))?.entries).toEqual(bigEntries);
     expect((await getPack(db, 'small'))?.entries).toEqual(small);
-    expect((await db.entryBlocks.toArray()).map((b) => [b.packId, b.block, b.entries.length])).toEqual([
-      ['big', 0, 500],
-      ['big', 1, 500],
-      ['big', 2, 100],
-      ['small', 0, 2],
+    expect((await db.packs.toArray()).map((p) => [p.id, p.blocks])).toEqual([
+      ['big', 3],
+      ['small', 1],
     ]);
+    const blocks = await db.entryBlocks.toArray();
+    expect(blocks.map((b) => [b.packId, b.block])).toEqual([
+      ['big', 0],
+      ['big', 1],
+      ['big', 2],
+      ['small', 0],
+    ]);
+    for (const b of blocks) expect(b.entries.every((e) => blockOf(e.id, b.packId === 'big' ? 3 : 1) === b.block)).toBe(true);
     expect(db.backendDB().objectStoreNames.contains('entries')).toBe(false);
-    expect(db.tables.map((t) => t.name)).not.toContain('entries');
+    expect([...db.backendDB().transaction('entryBlocks').objectStore('entryBlocks').indexNames]).toEqual([]);
     db.close();
   });
 
-  it('answers every moved entry’s popover request, related entries included', async () => {
-    const db = new GlossDB(await v6Database());
+  it.each(olderDatabases)('answers every popover request for a version-%s database’s entries, related entries included', async (_, older) => {
+    const db = new GlossDB(await older());
     const handlers = backgroundHandlers({
       db,
       index: new TermIndexCache(db),
@@ -225,7 +252,10 @@ describe('packs', () => {
     big.entries = Array.from({ length: 2500 }, (_, i) => ({ id: `e${i}`, term: `Term ${i}`, short: `Meaning ${i}.` }));
     const saved: number[] = [];
     await installPack(db, big, 'file', 1, (n) => saved.push(n));
-    expect(saved).toEqual([1000, 2000, 2500]);
+    // Five blocks, written two at a time: three reports of the entries stored so far.
+    const sizes = toBlocks(big.id, big.entries).map((b) => b.entries.length);
+    expect(sizes).toHaveLength(5);
+    expect(saved).toEqual([sizes[0]! + sizes[1]!, sizes[0]! + sizes[1]! + sizes[2]! + sizes[3]!, 2500]);
     const broken = structuredClone(big);
     (broken.entries[2200] as { short: unknown }).short = () => 'not storable';
     const told: number[] = [];

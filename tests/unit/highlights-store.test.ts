@@ -117,7 +117,7 @@ describe('schema v4', () => {
     await v3.table('settings').put({ key: 'settings', value: { hoverDelayMs: 500 } });
     v3.close();
     const db4 = new GlossDB(name);
-    expect(db4.verno).toBe(7);
+    expect(db4.verno).toBe(8);
     expect(await db4.encounters.count()).toBe(1);
     expect(await db4.settings.get('settings')).toMatchObject({ value: { hoverDelayMs: 500 } });
     expect(await db4.highlights.where('pages').equals('https://news.example/a').count()).toBe(0);
