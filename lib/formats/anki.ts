@@ -8,7 +8,7 @@ import { displayText } from '../pack/text-safety';
 import { draftFromCells } from './cells';
 import { knownField } from './headers';
 import { htmlToText, oneLine } from './html-text';
-import { readTable } from './table';
+import { plainQuotesWarning, readTable } from './table';
 import type { ColumnTarget, DraftEntry, ReadResult } from './types';
 
 const HEADER_LINE = /^#([A-Za-z ]{1,30}):(.*)$/;
@@ -112,6 +112,13 @@ function columnTargets(header: AnkiHeader, separator: string, width: number): Co
   return targets as ColumnTarget[];
 }
 
+/** Names the columns `indexes` (0-based) by their #columns names, else by their place. */
+function ignoredColumns(header: AnkiHeader, separator: string, indexes: number[]): string {
+  const names = header.columns?.split(separator).map((n) => n.trim()) ?? [];
+  const named = indexes.map((i) => (names[i] ? `column ${i + 1} ("${names[i]}")` : `column ${i + 1}`));
+  return named.join(', ');
+}
+
 const LOOKS_LIKE_HTML = /<\/?[A-Za-z][^<>]{0,200}>|&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/;
 const SOUND = /\[sound:[^\]\n]{0,500}\]/g;
 
@@ -147,7 +154,9 @@ export function readAnki(text: string, options: { separator?: string; maxEntries
   });
   const fatal: ReadResult['fatal'] = header.problems.map((p) => ({ line: p.line, message: p.message }));
   if (table.tooMany) fatal.push({ message: `the file has more than ${options.maxEntries} notes; split it into smaller files` });
-  const unused = (targets ?? ([] as ColumnTarget[])).filter((t, i) => t === 'ignore' && !header.ignored.includes(i)).length;
-  const warnings = unused ? [{ message: `${unused} column(s) besides Front, Back and Tags are ignored` }] : [];
+  const warnings: ReadResult['warnings'] = [];
+  if (table.plainQuotesFrom !== undefined) warnings.push(plainQuotesWarning(table.plainQuotesFrom));
+  const unused = (targets ?? ([] as ColumnTarget[])).flatMap((t, i) => (t === 'ignore' && !header.ignored.includes(i) ? [i] : []));
+  if (unused.length) warnings.push({ message: `${ignoredColumns(header, separator, unused)} ${unused.length === 1 ? 'is' : 'are'} not kept: Gloss reads the term, the meaning and tags` });
   return { drafts, fatal, warnings };
 }

@@ -6,7 +6,7 @@ import { LineIndex } from '../pack/lines';
 import { displayText } from '../pack/text-safety';
 import { draftFromCells } from './cells';
 import { mapHeaders, type HeaderMapping } from './headers';
-import { readTable, type TableRow } from './table';
+import { plainQuotesWarning, readTable, type TableRow } from './table';
 import type { ColumnTarget, DraftEntry, ReadResult } from './types';
 
 export interface HeaderTableOptions {
@@ -40,7 +40,9 @@ export function readHeaderTable(text: string, options: HeaderTableOptions): Read
     if (problems.length) draft.problems.push(...problems);
     drafts.push(draft);
   });
-  return finish(header, drafts, table.tooMany, options);
+  const result = finish(header, drafts, table.tooMany, options);
+  if (table.plainQuotesFrom !== undefined) result.warnings.push(plainQuotesWarning(table.plainQuotesFrom));
+  return result;
 }
 
 function finish(header: { row: TableRow; headers: string[]; map: HeaderMapping } | null, drafts: DraftEntry[], tooMany: boolean, options: HeaderTableOptions): ReadResult {

@@ -66,6 +66,12 @@ describe('Anki export', () => {
     expect(p.pack?.entries[0]?.tags).toEqual(['x', 'y', 'imported', 'kz']);
   });
 
+  it('names the columns it does not keep', () => {
+    const p = read('koine.txt', '#separator:tab\n#html:false\n#columns:Слово\tПеревод\tГрамматика\n#tags column:4\nλόγος\tслово\tсущ. м.\tgreek\n');
+    expect(p.pack?.entries[0]).toMatchObject({ term: 'λόγος', short: 'слово', tags: ['greek'] });
+    expect(p.warnings.map(formatIssue)).toEqual(['koine.txt: column 3 ("Грамматика") is not kept: Gloss reads the term, the meaning and tags']);
+  });
+
   it('keeps "<" and "&" literally when #html:false', () => {
     const p = read('l.txt', '#separator:tab\n#html:false\na < b & c\t<i>x</i> &amp;\n');
     expect(p.pack?.entries[0]).toMatchObject({ term: 'a < b & c', short: '<i>x</i> &amp;' });

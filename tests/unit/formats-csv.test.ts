@@ -151,7 +151,7 @@ describe('line numbers and per-row errors', () => {
     expect(p.skipped.map((s) => [s.line, s.term])).toEqual([
       [4, 'Broken'],
       [7, 'Ragged'],
-      [9, 'Last'],
+      [10, 'more'],
     ]);
   });
 
@@ -159,14 +159,32 @@ describe('line numbers and per-row errors', () => {
     expect(p.errors.map(formatIssue)).toEqual([
       'lines.csv, line 4, entry 2 (id "broken"), short: is required: give a short text or a definition',
       'lines.csv, line 7, entry 4 (id "ragged"): the row has 4 cells but the header has 3; put cells that contain the separator in double quotes',
-      'lines.csv, line 9, entry 6 (id "last"): a quoted cell is never closed: every cell that starts with " needs a closing "; the rest of the file was read into this cell',
+      'lines.csv, line 10, entry 7 (id "more"), short: is required: give a short text or a definition',
     ]);
+  });
+
+  it('reads a quote that is never closed as an ordinary character, from its row on, and says so', () => {
+    expect(p.warnings.map(formatIssue)).toEqual([
+      'lines.csv, line 9: a cell starts with a quote (") that is never closed, so from this line on quotes are read as ordinary characters; check these rows, and in a file meant to quote cells write a quote inside a quoted cell as ""',
+    ]);
+    expect(p.pack?.entries.at(-1)).toMatchObject({ term: 'Last', short: '"never closed' });
   });
 
   it('keeps the good rows, quotes and all', () => {
     expect(p.status).toBe('partial');
-    expect(p.pack?.entries.map((e) => e.term)).toEqual(['Multi\nline', 'Quoted "term"', 'Trailing']);
-    expect(p.counts).toEqual({ read: 6, valid: 3, skipped: 3 });
+    expect(p.pack?.entries.map((e) => e.term)).toEqual(['Multi\nline', 'Quoted "term"', 'Trailing', 'Last']);
+    expect(p.counts).toEqual({ read: 7, valid: 4, skipped: 3 });
+  });
+
+  it('loses no row of a word list to one stray quote', () => {
+    const rows = Array.from({ length: 500 }, (_, i) => `word ${i}\tmeaning ${i}`);
+    rows.splice(2, 0, '"cohort" theory\ta theory of word recognition');
+    const list = read('list.tsv', ['term\tdefinition', ...rows].join('\n'));
+    expect(list.status).toBe('ok');
+    expect(list.counts).toEqual({ read: 501, valid: 501, skipped: 0 });
+    expect(list.warnings.map((w) => w.line)).toEqual([4]);
+    expect(list.pack?.entries[2]).toMatchObject({ term: '"cohort" theory', short: 'a theory of word recognition' });
+    expect(list.pack?.entries.at(-1)).toMatchObject({ term: 'word 499', short: 'meaning 499' });
   });
 
   it('names the row of a duplicate id and the row that had it first', () => {
