@@ -13,12 +13,20 @@ function describeSeparator(sep: string): string {
   return sep === '\t' ? 'tab' : sep === ',' ? 'comma' : `"${sep}"`;
 }
 
-/** Tab when the first rows have one, else comma when each of them has one; otherwise null. */
+/** Runs of marks (neither letters, digits nor spaces): what a custom separator is made of. */
+const MARKS = /[^\p{L}\p{N}\s]+/gu;
+
+/**
+ * Tab when the first rows have one, else comma when each of them has one, else the custom
+ * separator a teacher chose when exporting ("/////", " - "): the longest run of marks found in
+ * every one of the first rows, after some text; otherwise null.
+ */
 export function guessQuizletSeparator(text: string): string | null {
   const sample = text.slice(0, 16 * 1024).split(/\r?\n/).filter((l) => l.trim()).slice(0, 20);
   if (sample.some((l) => l.includes('\t'))) return '\t';
   if (sample.length && sample.every((l) => l.includes(','))) return ',';
-  return null;
+  const candidates = [...new Set(sample[0]?.match(MARKS) ?? [])].sort((a, b) => b.length - a.length);
+  return candidates.find((c) => sample.every((l) => l.indexOf(c) > 0)) ?? null;
 }
 
 interface Row {

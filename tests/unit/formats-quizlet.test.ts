@@ -20,6 +20,16 @@ describe('Quizlet export', () => {
     ]);
   });
 
+  it('finds a custom separator that every card has, with no options given', () => {
+    const p = read('cards.txt', 'a bad apple/////a trouble maker, one who spoils the rest\nbreak the ice/////to start a conversation.\n', { format: 'quizlet' });
+    expect(p.pack?.entries.map((e) => [e.term, e.short])).toEqual([
+      ['a bad apple', 'a trouble maker, one who spoils the rest'],
+      ['break the ice', 'to start a conversation.'],
+    ]);
+    const dashes = read('gov.txt', 'Senate --- the upper house\nMazhilis --- the lower house\n', { format: 'quizlet' });
+    expect(dashes.pack?.entries.map((e) => e.term)).toEqual(['Senate', 'Mazhilis']);
+  });
+
   it('reads custom term and row separators from the options', () => {
     const p = read('quizlet-custom.txt', fixture('quizlet-custom.txt'), { format: 'quizlet', separator: ' - ', rowSeparator: ';' });
     expect(p.pack?.entries.map((e) => [e.term, e.short])).toEqual([
