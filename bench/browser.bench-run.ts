@@ -2,8 +2,7 @@
 // the 1 MiB page (first viewport, whole page, longest task, idle cost) against mark.js painting
 // the same terms. Results merge into bench/results.json.
 
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
@@ -11,6 +10,7 @@ import type { PageStats } from '../lib/messages';
 import { expect, it } from 'vitest';
 import { BUILD, CHROMIUM, launchWithExtension, ROOT, sendToActiveTab, serve } from '../tests/e2e/launch.mjs';
 import { bundleBench } from './bundle';
+import { emptyExtension } from './empty-extension';
 import { generate } from './generate';
 import type { PeerResult } from './peers';
 
@@ -79,16 +79,6 @@ async function longtasksOf(context: Promise<BrowserContext>, url: string): Promi
     await new Promise((r) => setTimeout(r, 500));
   }
   return summarize(perLoad);
-}
-
-/** An unpacked extension with a content script that does nothing, in a temporary folder. */
-function emptyExtension(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'gloss-empty-ext-'));
-  const manifest = { manifest_version: 3, name: 'empty', version: '1.0', background: { service_worker: 'bg.js' }, content_scripts: [{ matches: ['<all_urls>'], run_at: 'document_idle', js: ['cs.js'] }] };
-  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
-  writeFileSync(join(dir, 'bg.js'), '');
-  writeFileSync(join(dir, 'cs.js'), '');
-  return dir;
 }
 
 const LONGTASKS = `window.__longtasks = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longtasks.push(e.duration); }).observe({ type: 'longtask', buffered: true });`;
