@@ -27,7 +27,7 @@ import { ID_PATTERN, SHORT_MAX, type PackSource } from '../pack/format';
 import { LineIndex } from '../pack/lines';
 import { displayText, loneSurrogateAt, truncateAtWord } from '../pack/text-safety';
 import { parseSource } from './cells';
-import { oneLine } from './html-text';
+import { oneLine, tidy } from './html-text';
 import type { DraftEntry, ReadResult } from './types';
 
 /** "Deprecated term: X." / "Deprecated terms: X; Y." — written on import, read by the TBX export. */
@@ -236,8 +236,7 @@ class TbxCollector {
     if (!frame) return;
     if (frame.capture) {
       this.capture = null;
-      // Line breaks and indents inside a field are the XML's layout, not the author's text.
-      this.field(frame.capture, oneLine(frame.capture.parts.join('')));
+      this.field(frame.capture, tidy(frame.capture.parts.join('')));
     } else if (TERM_GROUP.has(frame.local) && this.group && this.concept) {
       if (this.group.text) this.concept.terms.push(this.group);
       this.group = null;

@@ -93,11 +93,6 @@ describe('TBX-Basic v3', () => {
     expect(p.pack?.entries[0]).toMatchObject({ term: 'T&C', short: "a <b> & c A<'" });
   });
 
-  it('reads the line breaks and indents of the XML inside a field as single spaces', () => {
-    const p = read('w.tbx', tbx('<conceptEntry><langSec xml:lang="en"><descrip type="definition">A galaxy with spiral\n          arms.</descrip><termSec><term>Spiral\n  galaxy</term></termSec></langSec></conceptEntry>'));
-    expect(p.pack?.entries[0]).toMatchObject({ term: 'Spiral galaxy', short: 'A galaxy with spiral arms.', definition: 'A galaxy with spiral arms.' });
-  });
-
   it('skips a concept without a term and keeps the others', () => {
     const p = read('n.tbx', tbx('<conceptEntry><langSec xml:lang="en"><termSec><term>A</term></termSec><descrip type="definition">a</descrip></langSec></conceptEntry>\n<conceptEntry><langSec xml:lang="en"><descrip type="definition">none</descrip></langSec></conceptEntry>'));
     expect(p.status).toBe('partial');
