@@ -71,21 +71,15 @@ export interface StoredEntry {
   related: PackEntry[];
 }
 
-/** The blocks of `pack` holding entries `ids`, by block number: `known` are read already. */
-async function blocksHolding(db: GlossDB, pack: PackRecord, ids: readonly string[], known: EntryBlockRecord[] = []): Promise<Map<number, EntryBlockRecord>> {
-  const found = new Map(known.map((b) => [b.block, b]));
-  const missing = [...new Set(ids.map((id) => blockOf(id, pack.blocks)))].filter((n) => !found.has(n));
-  const read = missing.length ? await db.entryBlocks.bulkGet(missing.map((n) => [pack.id, n] as [string, number])) : [];
-  for (const block of read) if (block) found.set(block.block, block);
-  return found;
-}
-
 /** `entry`'s related entries that are stored, in its order: from `block`, its own, or from one more read. */
 async function relatedOf(db: GlossDB, pack: PackRecord, entry: PackEntry, block: EntryBlockRecord): Promise<PackEntry[]> {
   const ids = entry.related ?? [];
-  const blocks = await blocksHolding(db, pack, ids, [block]);
+  const home = new Map(ids.map((id) => [id, blockOf(id, pack.blocks)]));
+  const elsewhere = [...new Set(home.values())].filter((n) => n !== block.block);
+  const others = elsewhere.length ? await db.entryBlocks.bulkGet(elsewhere.map((n): [string, number] => [pack.id, n])) : [];
+  const byNumber = new Map([block, ...others].flatMap((b) => (b ? [[b.block, b] as const] : [])));
   return ids.flatMap((id) => {
-    const holder = blocks.get(blockOf(id, pack.blocks));
+    const holder = byNumber.get(home.get(id)!);
     return (holder && entryIn(holder, id)) ?? [];
   });
 }

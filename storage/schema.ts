@@ -4,6 +4,7 @@ import type Dexie from 'dexie';
 import type { Transaction } from 'dexie';
 import { stripToLocation } from '../lib/encounter-location';
 import type { PackEntry } from '../lib/pack/format';
+import { entryKey } from '../lib/pack/patterns';
 import { toBlocks } from './entry-blocks';
 
 export const SCHEMA_V1 = {
@@ -108,7 +109,7 @@ export async function upgradeToV7(tx: Transaction): Promise<void> {
     const v7: V7Block[] = [];
     for (let i = 0; i < entries.length; i += V7_BLOCK_SIZE) {
       const slice = entries.slice(i, i + V7_BLOCK_SIZE);
-      v7.push({ packId, block: i / V7_BLOCK_SIZE, keys: slice.map((e) => `${packId}/${e.id}`), entries: slice });
+      v7.push({ packId, block: i / V7_BLOCK_SIZE, keys: slice.map((e) => entryKey({ packId, entryId: e.id })), entries: slice });
     }
     await blocks.bulkAdd(v7);
   }

@@ -94,9 +94,14 @@ function readHeader(text: string, lines: LineIndex): AnkiHeader {
   return header;
 }
 
+/** The column names #columns gives, in order (none without the line). */
+function columnNames(header: AnkiHeader, separator: string): string[] {
+  return header.columns?.split(separator).map((n) => n.trim()) ?? [];
+}
+
 /** What each column holds: names from #columns, the special columns, then Front and Back by position. */
 function columnTargets(header: AnkiHeader, separator: string, width: number): ColumnTarget[] {
-  const names = header.columns?.split(separator).map((n) => n.trim()) ?? [];
+  const names = columnNames(header, separator);
   const targets: (ColumnTarget | null)[] = Array.from({ length: Math.max(width, names.length) }, (_, i) => {
     if (header.ignored.includes(i)) return 'ignore';
     if (header.tagsColumn === i) return 'tags';
@@ -114,9 +119,8 @@ function columnTargets(header: AnkiHeader, separator: string, width: number): Co
 
 /** Names the columns `indexes` (0-based) by their #columns names, else by their place. */
 function ignoredColumns(header: AnkiHeader, separator: string, indexes: number[]): string {
-  const names = header.columns?.split(separator).map((n) => n.trim()) ?? [];
-  const named = indexes.map((i) => (names[i] ? `column ${i + 1} ("${names[i]}")` : `column ${i + 1}`));
-  return named.join(', ');
+  const names = columnNames(header, separator);
+  return indexes.map((i) => (names[i] ? `column ${i + 1} ("${names[i]}")` : `column ${i + 1}`)).join(', ');
 }
 
 const LOOKS_LIKE_HTML = /<\/?[A-Za-z][^<>]{0,200}>|&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/;
