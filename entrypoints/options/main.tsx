@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { OptionsView, type OptionsState } from '../../components/OptionsView';
 import { formatIssue } from '../../lib/formats/import';
 import type { StagedImport } from '../../lib/formats/staged';
-import type { ColumnTarget } from '../../lib/formats/types';
+import type { ColumnTarget, ImportIssue } from '../../lib/formats/types';
 import { en } from '../../lib/i18n';
 import { makeClient, type BackgroundApi } from '../../lib/messages';
 import type { Replacement } from '../../lib/pack/diff';
@@ -22,10 +22,15 @@ function set(patch: Partial<OptionsState>): void {
   draw();
 }
 
+/** At most SHOWN_ERRORS issues, a line each (after `prefix`), and how many more there are. */
+function issueLines(issues: readonly ImportIssue[], prefix = ''): string[] {
+  const lines = issues.slice(0, SHOWN_ERRORS).map((issue) => `${prefix}${formatIssue(issue)}`);
+  if (issues.length > SHOWN_ERRORS) lines.push(`… and ${issues.length - SHOWN_ERRORS} more.`);
+  return lines;
+}
+
 function failure(preview: StagedImport): string {
-  const lines = preview.errors.slice(0, SHOWN_ERRORS).map(formatIssue);
-  if (preview.errors.length > SHOWN_ERRORS) lines.push(`… and ${preview.errors.length - SHOWN_ERRORS} more.`);
-  return `Could not import ${preview.file}:\n${lines.join('\n')}`;
+  return [`Could not import ${preview.file}:`, ...issueLines(preview.errors)].join('\n');
 }
 
 /**
@@ -39,7 +44,7 @@ async function install(preview: StagedImport): Promise<string> {
     const summary = await inWorker('store', { packRef: preview.packRef! }, (p) => saving(p.done, p.total));
     await call('packs:changed', {});
     const left = preview.counts.skipped ? `, ${preview.counts.skipped} left out` : '';
-    return `Imported “${summary.title}” (${summary.entryCount} entries${left}) from ${preview.file}.`;
+    return [`Imported “${summary.title}” (${summary.entryCount} entries${left}) from ${preview.file}.`, ...issueLines(preview.warnings, 'Note: ')].join('\n');
   } finally {
     release(preview.packRef);
   }

@@ -157,6 +157,14 @@ describe('formats teachers already use', () => {
     await expect.poll(async () => (await paintedTexts(article)).includes('parliament'), { timeout: 5000 }).toBe(true);
   });
 
+  it('keeps every row after a stray quote and says where quotes became plain text', async () => {
+    const tsv = 'term\tshort\nbeta\tThe second letter.\n"cohort" theory\tWords are recognised by their start.\ngamma\tThe third letter.\n';
+    await chooseFiles([{ name: 'letters.tsv', buffer: Buffer.from(tsv) }]);
+    await expect
+      .poll(() => options.locator('.status').textContent(), { timeout: 10_000 })
+      .toMatch(/^Imported “Letters” \(3 entries\) from letters\.tsv\.\nNote: letters\.tsv, line 3: a cell starts with a quote \(\"\) that is never closed/);
+  });
+
   it('shows what re-importing a pack changes before replacing it', async () => {
     const csv = 'term,short\nparliament,The elected assembly.\nliquefied,Made liquid by cooling or pressure.\njournalism,News work.\n';
     await chooseFiles([{ name: 'mixed.csv', buffer: Buffer.from(csv) }]);
