@@ -162,7 +162,7 @@ describe('formats teachers already use', () => {
     await chooseFiles([{ name: 'letters.tsv', buffer: Buffer.from(tsv) }]);
     await expect
       .poll(() => options.locator('.status').textContent(), { timeout: 10_000 })
-      .toMatch(/^Imported “Letters” \(3 entries\) from letters\.tsv\.\nNote: letters\.tsv, line 3: a cell starts with a quote \(\"\) that is never closed/);
+      .toMatch(/^Imported “Letters” \(3 entries\) from letters\.tsv\.\nNote: letters\.tsv, line 3: a cell starts with a quote \("\) that is never closed/);
   });
 
   it('shows what re-importing a pack changes before replacing it', async () => {
