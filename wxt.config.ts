@@ -4,19 +4,21 @@ import { defineConfig } from 'wxt';
 import type { Plugin } from 'vite';
 
 /**
- * The content script, evaluated on every page, uses the browser's own extension API (Firefox's
- * `browser`, Chrome's `chrome`: both return promises for what it calls) instead of
- * webextension-polyfill, whose evaluation cost each page about 19 ms in a CPU profile. WXT's
- * module aliases `wxt/browser` to the polyfill for every build; in the content script's build this
+ * The content script and the page core it loads, evaluated on news pages, use the browser's own
+ * extension API (Firefox's `browser`, Chrome's `chrome`: both return promises for what they call)
+ * instead of webextension-polyfill, whose evaluation cost each page about 19 ms in a CPU profile.
+ * WXT's module aliases `wxt/browser` to the polyfill for every build; in these two builds this
  * points it back at WXT's native export. The background and the extension pages keep the polyfill.
  */
+const ON_PAGES = new Set(['content', 'page-core'].map((name) => JSON.stringify(name)));
+
 function nativeApiInContentScript(): Plugin {
   let content = false;
   return {
     name: 'gloss:native-api-in-content-script',
     enforce: 'pre',
     configResolved(config) {
-      content = config.define?.['import.meta.env.ENTRYPOINT'] === JSON.stringify('content');
+      content = ON_PAGES.has(config.define?.['import.meta.env.ENTRYPOINT'] as string);
     },
     resolveId(source, importer) {
       if (!content || source !== '@wxt-dev/webextension-polyfill/browser') return null;
@@ -38,13 +40,14 @@ export default defineConfig({
       'highlight-selection': { suggested_key: { default: 'Alt+Shift+H' }, description: 'Highlight the selected text' },
       'open-side-panel': { suggested_key: { default: 'Alt+Shift+L' }, description: 'Open the highlights side panel' },
     },
-    // The popover's view loads on demand (see entrypoints/content/popover-ui-contract.ts); the
+    // The page core and the popover's view load on demand (entrypoints/content/page-core-contract.ts,
+    // popover-ui-contract.ts); the
     // reader's history and a highlight's card show in frames of our origin (docs/privacy.md). Chrome gives
     // both a per-session URL, so a page cannot probe for Gloss by fetching them.
     web_accessible_resources:
       browser === 'firefox'
-        ? ['popover-ui.js', 'anchoring.js', 'met-elsewhere.html', 'highlight-card.html']
-        : [{ resources: ['popover-ui.js', 'anchoring.js', 'met-elsewhere.html', 'highlight-card.html'], matches: ['<all_urls>'], use_dynamic_url: true }],
+        ? ['page-core.js', 'popover-ui.js', 'anchoring.js', 'met-elsewhere.html', 'highlight-card.html']
+        : [{ resources: ['page-core.js', 'popover-ui.js', 'anchoring.js', 'met-elsewhere.html', 'highlight-card.html'], matches: ['<all_urls>'], use_dynamic_url: true }],
     // Firefox needs an id to keep the database across reinstalls; Chrome warns about the key.
     ...(browser === 'firefox' ? { browser_specific_settings: { gecko: { id: 'gloss@gloss.invalid', strict_min_version: '140.0' } } } : {}),
   }),

@@ -158,7 +158,7 @@ function summarize(run: PageRun) {
   return {
     alone,
     gloss: medians(run.gloss.map((l) => l.figures)),
-    stats: medians(run.gloss.map(({ stats: { startedAtMs, indexMs, firstViewportMs, doneMs, busyMs, longestSliceMs, terms } }) => ({ startedAtMs, indexMs, firstViewportMs, doneMs, busyMs, longestSliceMs, terms }))),
+    stats: medians(run.gloss.map(({ stats: { startedAtMs, indexMs, firstViewportMs, doneMs, busyMs, longestSliceMs, terms, core } }) => ({ startedAtMs, indexMs, firstViewportMs, doneMs, busyMs, longestSliceMs, terms, core }))),
     perLoad: run,
   };
 }

@@ -103,6 +103,8 @@ export interface PageStats {
   longestSliceMs: number;
   blocks: number;
   terms: number;
+  /** Whether the page core was loaded (content/boot.ts answers pages that need nothing more). */
+  core: boolean;
 }
 
 /** Replies of the requests a content script may send (request shapes: lib/message-schemas.ts). */

@@ -1,4 +1,5 @@
-// Gloss on one page, a thin orchestrator: each load opens an index session, paints its scan,
+// Gloss on one page (the page core, loaded by the content script's boot when the page needs it),
+// a thin orchestrator: each load opens an index session, paints its scan,
 // anchors the reader's highlights and watches the page for changes; hover intent, the popover,
 // the keyboard, the selection toolbar and the highlight card live for the page's life. Every unit
 // takes an abort signal, so a reload or teardown stops exactly its own work.
@@ -7,18 +8,21 @@ import type { ContentApi, Handlers, PageStats, PageTerm } from '../../lib/messag
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { callBackground } from './background-client';
 import { HighlightCard } from './highlight-card';
-import { declaredCanonical, HighlightLayer } from './highlight-layer';
+import { declaredCanonical } from './canonical';
+import { HighlightLayer } from './highlight-layer';
 import { HoverIntent } from './hover-intent';
 import { IndexSession } from './index-session';
 import { Keyboard } from './keyboard';
-import { scanPage, startWalk } from './page-scanner';
+import { requestFirst, type FirstLoad } from './first-walk';
+import { scanPage } from './page-scanner';
 import { Painter } from './painter';
 import { PopoverControl } from './popover-control';
 import { Rescanner } from './rescan';
 import { SelectionToolbar, type ToolbarAction } from './selection-toolbar';
+import type { PageCore } from './page-core-contract';
 import { UiHost } from './ui-host';
 
-export class GlossPage {
+export class GlossPage implements PageCore {
   private session: IndexSession | null = null;
   private painter: Painter | null = null;
   /** Aborts everything one load started: its scan and its mutation watch. */
@@ -30,10 +34,13 @@ export class GlossPage {
   private readonly highlights: HighlightLayer;
   private readonly toolbar: SelectionToolbar;
   private readonly card: HighlightCard;
-  private readonly startedAt = performance.now();
   private stats: PageStats | null = null;
 
-  constructor(private readonly signal: AbortSignal) {
+  constructor(
+    private readonly signal: AbortSignal,
+    /** When the content script started (the boot, before this core was loaded). */
+    private readonly startedAt: number,
+  ) {
     const shell = this.shell;
     this.popover = new PopoverControl({ termOf: (key) => this.session?.termOf(key) ?? key, setActive: (term) => this.painter?.setActive(term) }, shell, signal);
     this.highlights = new HighlightLayer((range) => this.entriesIn(range), signal);
@@ -60,23 +67,25 @@ export class GlossPage {
     signal.addEventListener('abort', () => this.unload());
   }
 
-  /** First load; also after in-page navigation (the new URL may fall under other packs' scopes). */
-  async load(): Promise<void> {
+  /**
+   * A load from the boot's first slice, or (given none: a later load, after in-page navigation
+   * or a change of packs) walking the page afresh; the new URL may fall under other packs' scopes.
+   */
+  async load(given?: FirstLoad): Promise<void> {
     const next = new AbortController();
     const rescanner = new Rescanner((node) => this.shell.contains(node), next.signal, () => void this.highlights.anchorAll().catch(() => undefined));
-    const began = performance.now();
-    const walk = startWalk(document.body);
-    const asked = performance.now();
-    const session = await IndexSession.open(walk, this.signal).catch((err: unknown) => {
+    // The page has been laid out long before any load of the core's own: reading where it is scrolled costs nothing.
+    const first = given ?? (await requestFirst(true).catch((err: unknown) => {
       next.abort();
       throw err;
-    });
-    const replied = performance.now();
+    }));
+    const resumed = performance.now();
+    const session = new IndexSession(first.reply, this.signal);
     this.unload();
     this.loadAbort = next;
     const loadSignal = next.signal;
     this.session = session;
-    const { enabled, hasTerms, settings, first } = session.reply;
+    const { enabled, hasTerms, settings } = session.reply;
     if (!enabled || this.signal.aborted) return next.abort();
     const highlighted = this.highlights.load().catch(() => undefined);
     if (!hasTerms) {
@@ -91,15 +100,19 @@ export class GlossPage {
         if (this.popover.openTerm && !this.popover.openTerm.range.startContainer.isConnected) this.popover.close();
       },
     });
-    const busyMs = asked - began + (performance.now() - replied);
-    const stats = await scanPage(session, walk, first, (terms, near) => terms.forEach((x) => painter.add(x, near)), loadSignal, this.startedAt, busyMs);
+    const busyMs = first.busyMs + (performance.now() - resumed);
+    const stats = await scanPage(session, first.walk, first.reply.first, (terms, near) => terms.forEach((x) => painter.add(x, near)), loadSignal, this.startedAt, busyMs);
     await highlighted;
     if (!stats) return;
     rescanner.start();
-    this.stats = { ...stats, startedAtMs: this.startedAt, indexMs: replied - asked, terms: painter.size };
+    this.stats = { ...stats, startedAtMs: this.startedAt, indexMs: first.indexMs, terms: painter.size, core: true };
     this.recordEncounters(painter);
     // Fetch the popover's view while the reader is still reading, so the first hover is instant.
     if (painter.size > 0) requestIdleCallback(() => void this.popover.host.preload().catch(() => undefined), { timeout: 2000 });
+  }
+
+  offerSelection(): void {
+    this.toolbar.offer();
   }
 
   /** Handlers for messages from the background, the popup and the side panel. */

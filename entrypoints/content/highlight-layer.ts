@@ -7,18 +7,13 @@ import type { AnchorState } from '../../lib/anchor/anchor';
 import type { HighlightColor, HighlightPlacement } from '../../lib/highlights';
 import { loadAnchoring, type AnchoringApi } from './anchoring-contract';
 import { callBackground } from './background-client';
+import { declaredCanonical } from './canonical';
 import { BlockWalker } from './blocks';
 import type { HighlightStats } from '../../lib/messages';
 import { HighlightPainter, type PaintedHighlight } from './highlight-painter';
 import { SLICE_MS, SliceClock } from './slices';
 
 const walkBlocks = (root: Element) => new BlockWalker(root);
-
-/** The page's declared canonical URL, which the background uses only when it is on the same site. */
-export function declaredCanonical(): { canonical?: string } {
-  const href = document.querySelector<HTMLLinkElement>('link[rel~="canonical" i][href]')?.href;
-  return href ? { canonical: href } : {};
-}
 
 export class HighlightLayer {
   readonly painter = new HighlightPainter();

@@ -1,5 +1,5 @@
-// One load of the page's term index: the first request (which carries the first slice's text
-// and comes back with its matches), then the parts of the index the rest of the page's tokens
+// One load of the page's term index: the reply to the first request (which carried the first
+// slice's text and came back with its matches), then the parts of the index the rest of the page's tokens
 // can start, asked for as the scan finds them. A new load starts a new session.
 
 import { encodeInt32, fromWire, type CompiledIndex } from '../../lib/match/index-format';
@@ -11,7 +11,7 @@ import { filterFromWire, type TokenFilter } from '../../lib/match/token-filter';
 import type { PageIndexReply } from '../../lib/messages';
 import { callBackground } from './background-client';
 import type { TextBlock } from './blocks';
-import type { IndexSource, PageWalk } from './page-scanner';
+import type { IndexSource } from './page-scanner';
 
 export class IndexSession implements IndexSource {
   private ix: CompiledIndex | null = null;
@@ -24,20 +24,15 @@ export class IndexSession implements IndexSource {
   /** Entry key → its term, for the popup's list and the popover's "related to". */
   private readonly terms = new Map<string, string>();
 
-  private constructor(
+  /**
+   * `reply` answered the first slice's text (first-walk.ts): the background's matcher is warm,
+   * so the first paint needed one round trip and no matching on a page whose JIT is cold.
+   */
+  constructor(
     readonly reply: PageIndexReply,
     private readonly signal: AbortSignal,
   ) {
     for (const m of reply.first) this.terms.set(m.key, m.term);
-  }
-
-  /**
-   * Sends the first slice's text; the background's matcher is warm and answers with its terms,
-   * so the first paint needs one round trip and no matching on a page whose JIT is cold.
-   */
-  static async open(walk: PageWalk, signal: AbortSignal): Promise<IndexSession> {
-    const reply = await callBackground('page:index', { url: location.href, texts: walk.first.map((b) => b.text) });
-    return new IndexSession(reply, signal);
   }
 
   termOf(key: string): string {

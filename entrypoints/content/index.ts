@@ -1,6 +1,5 @@
 import { browser } from 'wxt/browser';
-import { dispatch } from '../../lib/messages';
-import { GlossPage } from './gloss-page';
+import { PageBoot } from './boot';
 import './style.css';
 
 export default defineContentScript({
@@ -8,11 +7,12 @@ export default defineContentScript({
   runAt: 'document_idle',
   main(ctx) {
     if (!document.body || document.contentType !== 'text/html') return;
-    const page = new GlossPage(ctx.signal);
-    const handlers = page.handlers();
+    const boot = new PageBoot(ctx.signal);
     browser.runtime.onMessage.addListener((msg, sender, sendResponse) => {
-      if (sender.id !== browser.runtime.id || !msg || typeof msg !== 'object' || !Object.hasOwn(handlers, (msg as { type?: string }).type ?? '')) return undefined;
-      void dispatch(handlers, msg, sender).then(sendResponse);
+      if (sender.id !== browser.runtime.id || !msg || typeof msg !== 'object') return undefined;
+      const type = (msg as { type?: unknown }).type;
+      if (typeof type !== 'string' || !boot.answers(type)) return undefined;
+      void boot.answer(msg, sender).then(sendResponse);
       return true;
     });
     // In-page navigation loads again (other packs' scopes, other highlights); a jump to an anchor
@@ -22,8 +22,8 @@ export default defineContentScript({
     ctx.addEventListener(window, 'wxt:locationchange', () => {
       if (withoutFragment(location.href) === loadedFor) return;
       loadedFor = withoutFragment(location.href);
-      void page.load().catch(() => undefined);
+      void boot.load().catch(() => undefined);
     });
-    void page.load().catch((err: unknown) => console.debug('Gloss could not start on this page', err));
+    void boot.load().catch((err: unknown) => console.debug('Gloss could not start on this page', err));
   },
 });

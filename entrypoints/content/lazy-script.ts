@@ -1,5 +1,5 @@
-// Scripts the content script loads only when a page needs them (the popover's view, the
-// highlight anchoring), so every page pays only for the small core. Each is web-accessible with a
+// Scripts the content script loads only when a page needs them (the page core, the popover's
+// view, the highlight anchoring), so every page pays only for the small boot. Each is web-accessible with a
 // per-session URL and leaves its API on a global of the content script's isolated world, which
 // the page's own scripts cannot see.
 
@@ -7,7 +7,7 @@ import { browser } from 'wxt/browser';
 
 const loaded = new Map<string, Promise<unknown>>();
 
-export function loadScript<T>(path: '/popover-ui.js' | '/anchoring.js', global: string): Promise<T> {
+export function loadScript<T>(path: '/popover-ui.js' | '/anchoring.js' | '/page-core.js', global: string): Promise<T> {
   let p = loaded.get(path);
   if (!p) {
     p = import(/* @vite-ignore */ browser.runtime.getURL(path)).then(() => {

@@ -4,9 +4,10 @@
 import type { CompiledIndex } from '../../lib/match/index-format';
 import { findMatches, matchCandidates, type RawMatch } from '../../lib/match/scan';
 import type { BlockMatch } from '../../lib/messages';
-import { BlockWalker, isBlockElement, type TextBlock } from './blocks';
+import type { TextBlock } from './blocks';
+import { mayHoldTerm, takeUntil, type PageWalk, type TokenSink } from './first-walk';
 import type { PaintedTerm } from './painter';
-import { nextIdle, SLICE_MS } from './slices';
+import { nextIdle } from './slices';
 
 /** Index of the node holding raw offset `at` (the last node starting at or before it). */
 function nodeAt(starts: number[], at: number): number {
@@ -64,16 +65,6 @@ function nearStart(blocks: readonly TextBlock[]): number {
   return n;
 }
 
-/**
- * Where to start when the reader is scrolled down: the block-level element around the middle
- * of the viewport, widened until it is at least a screen tall. Null at the top of the page.
- */
-export function viewportAnchor(): Element | null {
-  if (window.scrollY < 1) return null;
-  let el = document.elementFromPoint(window.innerWidth / 2, window.innerHeight / 2);
-  while (el && el !== document.body && (!isBlockElement(el) || el.getBoundingClientRect().height < window.innerHeight)) el = el.parentElement;
-  return el && el !== document.body && el !== document.documentElement ? el : null;
-}
 
 export interface ScanStats {
   /**
@@ -92,66 +83,13 @@ export interface ScanStats {
 }
 
 /** Where the scanner gets its index: hashes of the page's tokens go in, the matching part comes back. */
-export interface IndexSource {
-  /** Notes the blocks' tokens (synchronous, cheap). */
-  add(blocks: TextBlock[]): void;
+export interface IndexSource extends TokenSink {
   /** The index for every token noted so far; null when no term can occur. */
   current(): Promise<CompiledIndex | null>;
 }
 
-/** False for a block the token filter ruled out: it is dropped, and nothing more is built for it. */
-const mayHoldTerm = (b: TextBlock): boolean => b.candidates !== null;
 
-/**
- * Takes blocks (noting their tokens) until `deadline`; advances `state.w` past finished walkers.
- * Returns how many blocks it walked (with a source, only those some term can start join `out`).
- */
-function takeUntil(walkers: BlockWalker[], state: { w: number }, deadline: number, source: IndexSource | null, out: TextBlock[], max = Infinity): number {
-  let taken = 0;
-  do {
-    const walker = walkers[state.w]!;
-    const got = walker.take(deadline, Math.min(8, max - out.length));
-    source?.add(got);
-    for (const b of got) if (mayHoldTerm(b)) out.push(b);
-    taken += got.length;
-    if (walker.done) state.w++;
-  } while (state.w < walkers.length && out.length < max && performance.now() < deadline);
-  return taken;
-}
 
-// The first slice: some ten screens of prose, and the whole of a typical article, so most pages
-// are matched in one round trip with no matching on the page at all; on a dense page it keeps
-// the reply (every match of the slice) small enough for a fast first paint. The walk's deadline
-// bounds it too; blocks past the text budget join the rest.
-const FIRST_BLOCKS = 256;
-const FIRST_CHARS = 1 << 15;
-
-/** A walk of the page begun before the index arrived: its first slice of blocks, taken already. */
-export interface PageWalk {
-  walkers: BlockWalker[];
-  state: { w: number };
-  first: TextBlock[];
-  /** Blocks taken with the first slice that did not fit its text budget. */
-  overflow: TextBlock[];
-  /** Main-thread time the first slice took. */
-  firstMs: number;
-}
-
-/**
- * Walks the first slice of `root` (around the viewport), whose text travels with the first request.
- */
-export function startWalk(root: Element): PageWalk {
-  const start = performance.now();
-  const anchor = viewportAnchor();
-  const walkers = anchor ? [new BlockWalker(anchor), new BlockWalker(root, anchor)] : [new BlockWalker(root)];
-  const state = { w: 0 };
-  const first: TextBlock[] = [];
-  takeUntil(walkers, state, start + SLICE_MS, null, first, FIRST_BLOCKS);
-  let chars = 0;
-  let fit = 0;
-  while (fit < first.length && chars + first[fit]!.text.length <= FIRST_CHARS) chars += first[fit++]!.text.length;
-  return { walkers, state, first: first.slice(0, fit), overflow: first.slice(fit), firstMs: performance.now() - start };
-}
 
 /**
  * Scans a page: paints the first slice of `walk` (around the viewport) from the terms the

@@ -44,8 +44,8 @@ export class SelectionToolbar {
     this.panel.setAttribute('aria-label', 'Gloss: save the selection');
     this.build(signal);
     const opts = { capture: true, signal };
-    document.addEventListener('pointerup', (e) => e.isTrusted && !shell.contains(e.target as Node) && this.later(), opts);
-    document.addEventListener('keyup', (e) => e.isTrusted && !shell.contains(e.target as Node) && (e.shiftKey || e.key === 'Shift') && this.later(), opts);
+    document.addEventListener('pointerup', (e) => e.isTrusted && !shell.contains(e.target as Node) && this.offer(), opts);
+    document.addEventListener('keyup', (e) => e.isTrusted && !shell.contains(e.target as Node) && (e.shiftKey || e.key === 'Shift') && this.offer(), opts);
     document.addEventListener('keydown', (e) => e.isTrusted && this.onKeyDown(e), opts);
     document.addEventListener('pointerdown', (e) => e.isTrusted && !shell.contains(e.target as Node) && this.hide(), opts);
     signal.addEventListener('abort', () => this.hide());
@@ -101,7 +101,8 @@ export class SelectionToolbar {
     this.act({ kind, color: this.color });
   }
 
-  private later(): void {
+  /** Shows the toolbar for the reader's selection once it has settled (hides it when there is none). */
+  offer(): void {
     clearTimeout(this.showTimer);
     this.showTimer = window.setTimeout(() => this.showForSelection(), SHOW_DELAY_MS);
   }

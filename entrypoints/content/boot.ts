@@ -1,0 +1,134 @@
+// The content script proper, evaluated on every page and kept small: it walks the first slice,
+// asks the background for its terms and loads the page core (page-core-contract.ts) only when
+// the page needs it: terms to paint, more page to scan, saved highlights, or a reader's move
+// that needs it (selecting text, a command, the page changing while packs apply to it). Until
+// then it answers the popup and the background itself. A page without any of these, the usual
+// article, never evaluates the core.
+
+import { dispatch, type ContentApi, type Handlers, type PageIndexReply, type PageStats, type Reply } from '../../lib/messages';
+import { callBackground } from './background-client';
+import { declaredCanonical } from './canonical';
+import { mayBeScrolled, requestFirst, walkGoesOn, type FirstLoad } from './first-walk';
+import { loadPageCore, type PageCore } from './page-core-contract';
+
+/** Changes of the page are gathered this long before the core is fetched to look at them. */
+const CHANGE_DELAY_MS = 150;
+
+export class PageBoot {
+  private readonly startedAt = performance.now();
+  /** The core once it was asked for: created once, resolved after its first load. */
+  private coreReady: Promise<PageCore> | null = null;
+  /** The same core as soon as it exists, while its first load may still run. */
+  private core: PageCore | null = null;
+  private reply: PageIndexReply | null = null;
+  private stats: PageStats | null = null;
+  private loads = 0;
+  /** Whether the page changed since the last first slice was walked. */
+  private changed = false;
+  /** Whether a change of the page calls for the core (packs apply and it is not here yet). */
+  private watchChanges = false;
+  private changeTimer = 0;
+  /** Ends the boot's own listening once the core has taken over. */
+  private readonly handover = new AbortController();
+  private readonly own: Handlers<ContentApi, unknown>;
+
+  constructor(private readonly signal: AbortSignal) {
+    const opts = { capture: true, signal: AbortSignal.any([signal, this.handover.signal]) };
+    // A selection needs the core's toolbar; a plain click selects nothing and fetches nothing.
+    const selected = (e: Event) => {
+      if (e.isTrusted && window.getSelection()?.isCollapsed === false) void this.withCore().then((core) => core.offerSelection(), () => undefined);
+    };
+    document.addEventListener('pointerup', selected, opts);
+    document.addEventListener('keyup', (e) => (e.shiftKey || e.key === 'Shift') && selected(e), opts);
+    const observer = new MutationObserver(() => this.onChange());
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    opts.signal.addEventListener('abort', () => {
+      observer.disconnect();
+      clearTimeout(this.changeTimer);
+    });
+    this.own = this.ownHandlers();
+  }
+
+  /** A load: the first, or after in-page navigation or a change of packs. */
+  async load(): Promise<void> {
+    if (this.coreReady) {
+      const core = this.core ?? (await this.coreReady);
+      return core.load();
+    }
+    this.changed = false;
+    this.watchChanges = false;
+    // Past its first slice a page needs the core to scan the rest: fetch it while the background answers.
+    const first = await requestFirst(mayBeScrolled(this.loads++ === 0), (walk) => walkGoesOn(walk) && void loadPageCore().catch(() => undefined));
+    if (this.coreReady) return; // the reader's move brought the core meanwhile, and it loaded afresh
+    this.reply = first.reply;
+    const { enabled, hasTerms, first: matches } = first.reply;
+    if (enabled && hasTerms && (matches.length > 0 || walkGoesOn(first.walk))) return void (await this.withCore(first));
+    if (enabled && (await callBackground('highlights:ofPage', declaredCanonical())).length > 0) return void (await this.withCore(first));
+    if (this.coreReady) return;
+    const doneMs = performance.now() - this.startedAt;
+    this.stats = enabled && hasTerms ? { startedAtMs: this.startedAt, indexMs: first.indexMs, firstViewportMs: doneMs, doneMs, busyMs: first.busyMs, longestSliceMs: first.walk.firstMs, blocks: first.walk.first.length, terms: 0, core: false } : null;
+    this.watchChanges = enabled && hasTerms;
+    if (this.changed) this.onChange();
+  }
+
+  /** Whether `type` is a message the content script answers (returning true keeps the channel open). */
+  answers(type: string): boolean {
+    return Object.hasOwn(this.own, type);
+  }
+
+  /** A message from the background, the popup or the side panel. */
+  answer(msg: unknown, sender: unknown): Promise<Reply<unknown> | undefined> {
+    return dispatch(this.core ? this.core.handlers() : this.own, msg, sender);
+  }
+
+  /**
+   * The core, fetched and created once, after its first load: from `first` unless the page
+   * changed since that was walked.
+   */
+  private withCore(first?: FirstLoad): Promise<PageCore> {
+    this.coreReady ??= (async () => {
+      this.handover.abort();
+      const api = await loadPageCore();
+      const core = (this.core = api.create(this.signal, this.startedAt));
+      await core.load(first && !this.changed ? first : undefined);
+      return core;
+    })();
+    return this.coreReady;
+  }
+
+  private onChange(): void {
+    this.changed = true;
+    if (!this.watchChanges || this.changeTimer) return;
+    this.changeTimer = window.setTimeout(() => void this.withCore().catch(() => undefined), CHANGE_DELAY_MS);
+  }
+
+  /** What the boot answers while the page has no core: no terms, and the core for anything else. */
+  private ownHandlers(): Handlers<ContentApi, unknown> {
+    return {
+      'index:changed': async () => {
+        await this.load();
+        return null;
+      },
+      'page:terms': () => ({ host: location.hostname, enabled: this.reply?.enabled ?? false, terms: [] }),
+      'page:reveal': () => false,
+      'page:stats': () => this.stats,
+      'page:highlightStats': () => null,
+      'page:identity': () => ({ url: location.href, ...declaredCanonical() }),
+      'highlights:changed': async () => {
+        if (this.reply?.enabled && (await callBackground('highlights:ofPage', declaredCanonical())).length > 0) await this.withCore();
+        return null;
+      },
+      'command:run': this.viaCore('command:run'),
+      'highlight:reveal': this.viaCore('highlight:reveal'),
+      'selection:forGlossary': this.viaCore('selection:forGlossary'),
+      'highlight:reattach': this.viaCore('highlight:reattach'),
+    };
+  }
+
+  /** A handler that fetches the core and lets it answer. */
+  private viaCore<K extends keyof ContentApi>(type: K): Handlers<ContentApi, unknown>[K] {
+    type Handler = (req: ContentApi[K]['req'], ctx: unknown) => Promise<ContentApi[K]['res']> | ContentApi[K]['res'];
+    const handler: Handler = async (req, ctx) => ((await this.withCore()).handlers()[type] as Handler)(req, ctx);
+    return handler as Handlers<ContentApi, unknown>[K];
+  }
+}

@@ -1,0 +1,117 @@
+// The first slice of a load: the blocks around the viewport, walked before anything else, whose
+// text travels with the first request so the background's warm matcher finds their terms. The
+// content script's boot runs it on every page; the page core reuses it for later loads.
+
+import type { PageIndexReply } from '../../lib/messages';
+import { callBackground } from './background-client';
+import { BlockWalker, isBlockElement, type TextBlock } from './blocks';
+
+/** Where a walk's blocks go to have their tokens noted (the index session, once there is one). */
+export interface TokenSink {
+  /** Notes the blocks' tokens (synchronous, cheap). */
+  add(blocks: TextBlock[]): void;
+}
+
+/**
+ * Whether the page may be scrolled away from its top. Reading the scroll position right after
+ * the page was parsed forces its first layout on our time (4 ms on an article, far more on a
+ * long page), so a fresh navigation without a fragment is taken to be at the top: the browser
+ * restores scroll positions only on reloads and history moves, and jumps only to fragments.
+ */
+export function mayBeScrolled(firstLoad: boolean): boolean {
+  if (!firstLoad || location.hash.length > 1) return true;
+  const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+  return nav?.type !== 'navigate';
+}
+
+/**
+ * Where to start when the reader is scrolled down: the block-level element around the middle
+ * of the viewport, widened until it is at least a screen tall. Null at the top of the page.
+ */
+export function viewportAnchor(scrolled: boolean): Element | null {
+  if (!scrolled || window.scrollY < 1) return null;
+  let el = document.elementFromPoint(window.innerWidth / 2, window.innerHeight / 2);
+  while (el && el !== document.body && (!isBlockElement(el) || el.getBoundingClientRect().height < window.innerHeight)) el = el.parentElement;
+  return el && el !== document.body && el !== document.documentElement ? el : null;
+}
+
+/** False for a block the token filter ruled out: it is dropped, and nothing more is built for it. */
+export const mayHoldTerm = (b: TextBlock): boolean => b.candidates !== null;
+
+/**
+ * Takes blocks (noting their tokens) until `deadline`; advances `state.w` past finished walkers.
+ * Returns how many blocks it walked (with a source, only those some term can start join `out`).
+ */
+export function takeUntil(walkers: BlockWalker[], state: { w: number }, deadline: number, source: TokenSink | null, out: TextBlock[], max = Infinity): number {
+  let taken = 0;
+  do {
+    const walker = walkers[state.w]!;
+    const got = walker.take(deadline, Math.min(8, max - out.length));
+    source?.add(got);
+    for (const b of got) if (mayHoldTerm(b)) out.push(b);
+    taken += got.length;
+    if (walker.done) state.w++;
+  } while (state.w < walkers.length && out.length < max && performance.now() < deadline);
+  return taken;
+}
+
+// The first slice: some ten screens of prose, and the whole of a typical article, so most pages
+// are matched in one round trip with no matching on the page at all; on a dense page it keeps
+// the reply (every match of the slice) small enough for a fast first paint. The walk's deadline
+// bounds it too; blocks past the text budget join the rest.
+const FIRST_BLOCKS = 256;
+const FIRST_CHARS = 1 << 15;
+// Twice a later slice: the first walk meets the DOM cold (a fresh load's first reads cost several
+// times the later ones), and a first slice cut short by time sends a page that is in fact short,
+// the usual article, down the path that loads the page core to walk the rest.
+const FIRST_WALK_MS = 10;
+
+/** A walk of the page begun before the index arrived: its first slice of blocks, taken already. */
+export interface PageWalk {
+  walkers: BlockWalker[];
+  state: { w: number };
+  first: TextBlock[];
+  /** Blocks taken with the first slice that did not fit its text budget. */
+  overflow: TextBlock[];
+  /** Main-thread time the first slice took. */
+  firstMs: number;
+}
+
+/**
+ * Walks the first slice of `root` (around the viewport), whose text travels with the first request.
+ */
+export function startWalk(root: Element, scrolled: boolean): PageWalk {
+  const start = performance.now();
+  const anchor = viewportAnchor(scrolled);
+  const walkers = anchor ? [new BlockWalker(anchor), new BlockWalker(root, anchor)] : [new BlockWalker(root)];
+  const state = { w: 0 };
+  const first: TextBlock[] = [];
+  takeUntil(walkers, state, start + FIRST_WALK_MS, null, first, FIRST_BLOCKS);
+  let chars = 0;
+  let fit = 0;
+  while (fit < first.length && chars + first[fit]!.text.length <= FIRST_CHARS) chars += first[fit++]!.text.length;
+  return { walkers, state, first: first.slice(0, fit), overflow: first.slice(fit), firstMs: performance.now() - start };
+}
+
+/** A first slice and the background's answer to it. */
+export interface FirstLoad {
+  walk: PageWalk;
+  reply: PageIndexReply;
+  /** Main-thread time spent walking (the request's own cost is in it). */
+  busyMs: number;
+  /** The round trip to the background. */
+  indexMs: number;
+}
+
+/** Walks the first slice and asks the background for its terms; `walked` sees the walk meanwhile. */
+export async function requestFirst(scrolled: boolean, walked?: (walk: PageWalk) => void): Promise<FirstLoad> {
+  const began = performance.now();
+  const walk = startWalk(document.body, scrolled);
+  walked?.(walk);
+  const asked = performance.now();
+  const reply = await callBackground('page:index', { url: location.href, texts: walk.first.map((b) => b.text) });
+  return { walk, reply, busyMs: asked - began, indexMs: performance.now() - asked };
+}
+
+/** True when the walk has blocks left beyond its first slice. */
+export const walkGoesOn = (walk: PageWalk): boolean => walk.overflow.length > 0 || walk.state.w < walk.walkers.length;

@@ -1,0 +1,86 @@
+// The content script's boot (entrypoints/content/boot.ts) in Chromium: a page that holds no term
+// and no highlight is answered by the boot alone, and the page core arrives with the first thing
+// that needs it: a term the page's own script adds later, the reader selecting text to highlight,
+// the keyboard command, a saved highlight when the page loads again.
+
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dragSelect, glossUi, highlightTexts, launch, pageTerms, paintedTexts, scanned, startServer, tabCall, type Browser } from './harness';
+
+const quiet = (title: string) =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body><main>` +
+  '<p>Weather for the coast: light rain in the morning, clearing by noon.</p>' +
+  '<p>The harbour stays open all day and the ferries run on time.</p></main></body></html>';
+const site = Object.fromEntries(['/quiet-1.html', '/quiet-2.html', '/quiet-3.html', '/quiet-4.html'].map((path) => [path, quiet(path)]));
+
+let b: Browser;
+let base: string;
+let stop: () => void;
+
+beforeAll(async () => {
+  const s = await startServer(site);
+  base = s.url;
+  stop = () => s.server.close();
+  b = await launch();
+});
+
+afterAll(async () => {
+  await b?.close();
+  stop?.();
+});
+
+/** Opens a quiet page and waits until the boot has its answer. */
+async function openQuiet(path: string): Promise<Page> {
+  const page = await b.open(`${base}${path}`);
+  expect(await scanned(b, page)).toMatchObject({ core: false, terms: 0 });
+  return page;
+}
+
+describe('a page without terms or highlights', () => {
+  it('is answered by the boot alone: no page core, no terms in the popup', async () => {
+    const page = await openQuiet('/quiet-1.html');
+    expect(await pageTerms(b, page)).toEqual([]);
+    expect(await tabCall(b, page, { type: 'page:identity' })).toEqual({ url: `${base}/quiet-1.html` });
+    await page.close();
+  });
+
+  it('paints a term the page adds later, with the core', async () => {
+    const page = await openQuiet('/quiet-2.html');
+    await page.evaluate(() => document.querySelector('main')!.append(Object.assign(document.createElement('p'), { textContent: 'Late news from Zhanaozen.' })));
+    await expect.poll(() => paintedTexts(page), { timeout: 5000 }).toEqual(['Zhanaozen']);
+    expect(await scanned(b, page)).toMatchObject({ core: true, terms: 1 });
+    await page.close();
+  });
+
+  it('offers the toolbar for the reader’s first selection and saves it; the highlight is painted again after a reload', async () => {
+    const page = await openQuiet('/quiet-3.html');
+    const ui = glossUi(page);
+    await dragSelect(page, 'light rain in the morning');
+    await expect.poll(() => ui.count('.toolbar:not([hidden])'), { timeout: 5000 }).toBe(1);
+    await ui.click('.toolbar button', 'Highlight');
+    await expect.poll(() => highlightTexts(page), { timeout: 3000 }).toEqual({ yellow: ['light rain in the morning'] });
+    await page.reload();
+    await expect.poll(() => highlightTexts(page), { timeout: 5000 }).toEqual({ yellow: ['light rain in the morning'] });
+    expect(await scanned(b, page)).toMatchObject({ core: true, terms: 0 });
+    await page.close();
+  });
+
+  it('highlights the selection with the keyboard command', async () => {
+    const page = await openQuiet('/quiet-4.html');
+    await page.evaluate(() => {
+      const text = document.querySelector('p + p')!.firstChild!;
+      const range = document.createRange();
+      range.setStart(text, 4);
+      range.setEnd(text, 11);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+    });
+    await tabCall(b, page, { type: 'command:run', command: 'highlight-selection' });
+    await expect.poll(() => highlightTexts(page), { timeout: 5000 }).toEqual({ yellow: ['harbour'] });
+    await page.close();
+  });
+
+  it('logs no console errors', () => {
+    expect(b.errors).toEqual([]);
+  });
+});
