@@ -1,5 +1,5 @@
 // The content script proper, evaluated on every page and kept small: it walks the first slice,
-// asks the background for its terms and loads the page core (page-core-contract.ts) only when
+// asks the background for its terms, paints those near the viewport, and loads the page core (page-core-contract.ts) only when
 // the page needs it: terms to paint, more page to scan, saved highlights, or a reader's move
 // that needs it (selecting text, a command, the page changing while packs apply to it). Until
 // then it answers the popup and the background itself. A page without any of these, the usual
@@ -8,8 +8,11 @@
 import { dispatch, type ContentApi, type Handlers, type PageIndexReply, type PageStats, type Reply } from '../../lib/messages';
 import { callBackground } from './background-client';
 import { declaredCanonical } from './canonical';
+import { paintFirst } from './first-paint';
 import { mayBeScrolled, requestFirst, walkGoesOn, type FirstLoad } from './first-walk';
 import { loadPageCore, type PageCore } from './page-core-contract';
+import { Painter } from './painter';
+import { yieldToPage } from './slices';
 
 /** Changes of the page are gathered this long before the core is fetched to look at them. */
 const CHANGE_DELAY_MS = 150;
@@ -62,6 +65,12 @@ export class PageBoot {
     if (this.coreReady) return; // the reader's move brought the core meanwhile, and it loaded afresh
     this.reply = first.reply;
     const { enabled, hasTerms, first: matches } = first.reply;
+    // Terms on screen are painted now; hovering them waits for the core, a few frames later.
+    if (enabled && hasTerms && matches.length > 0) {
+      first.painted = paintFirst(first.walk, matches, new Painter(first.reply.settings.highlightStyle));
+      // The core's start is a task of its own: on a dense page the two together ran past a frame.
+      await yieldToPage();
+    }
     if (enabled && hasTerms && (matches.length > 0 || walkGoesOn(first.walk))) return void (await this.withCore(first));
     if (enabled && (await callBackground('highlights:ofPage', declaredCanonical())).length > 0) return void (await this.withCore(first));
     if (this.coreReady) return;
@@ -90,7 +99,9 @@ export class PageBoot {
       this.handover.abort();
       const api = await loadPageCore();
       const core = (this.core = api.create(this.signal, this.startedAt));
-      await core.load(first && !this.changed ? first : undefined);
+      const current = first && !this.changed;
+      if (!current) first?.painted?.painter.dispose();
+      await core.load(current ? first : undefined);
       return core;
     })();
     return this.coreReady;

@@ -5,6 +5,7 @@
 import type { PageIndexReply } from '../../lib/messages';
 import { callBackground } from './background-client';
 import { BlockWalker, isBlockElement, type TextBlock } from './blocks';
+import type { FirstPaint } from './first-paint';
 
 /** Where a walk's blocks go to have their tokens noted (the index session, once there is one). */
 export interface TokenSink {
@@ -61,10 +62,11 @@ export function takeUntil(walkers: BlockWalker[], state: { w: number }, deadline
 // bounds it too; blocks past the text budget join the rest.
 const FIRST_BLOCKS = 256;
 const FIRST_CHARS = 1 << 15;
-// Twice a later slice: the first walk meets the DOM cold (a fresh load's first reads cost several
-// times the later ones), and a first slice cut short by time sends a page that is in fact short,
-// the usual article, down the path that loads the page core to walk the rest.
-const FIRST_WALK_MS = 10;
+// A little more than a later slice: the first walk meets the DOM cold (a fresh load's first reads
+// cost several times the later ones), and a first slice cut short by time sends a page that is in
+// fact short, the usual article, down the path that loads the page core to walk the rest. It runs
+// in the task that evaluates the content script, which should stay within a frame.
+const FIRST_WALK_MS = 7;
 
 /** A walk of the page begun before the index arrived: its first slice of blocks, taken already. */
 export interface PageWalk {
@@ -101,6 +103,8 @@ export interface FirstLoad {
   busyMs: number;
   /** The round trip to the background. */
   indexMs: number;
+  /** The slice's start, when the boot painted it before handing the load to the page core. */
+  painted?: FirstPaint;
 }
 
 /** Walks the first slice and asks the background for its terms; `walked` sees the walk meanwhile. */

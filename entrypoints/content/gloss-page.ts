@@ -13,6 +13,7 @@ import { HighlightLayer } from './highlight-layer';
 import { HoverIntent } from './hover-intent';
 import { IndexSession } from './index-session';
 import { Keyboard } from './keyboard';
+import { paintFirst } from './first-paint';
 import { requestFirst, type FirstLoad } from './first-walk';
 import { scanPage } from './page-scanner';
 import { Painter } from './painter';
@@ -86,13 +87,18 @@ export class GlossPage implements PageCore {
     const loadSignal = next.signal;
     this.session = session;
     const { enabled, hasTerms, settings } = session.reply;
-    if (!enabled || this.signal.aborted) return next.abort();
+    if (!enabled || this.signal.aborted) {
+      first.painted?.painter.dispose();
+      return next.abort();
+    }
     const highlighted = this.highlights.load().catch(() => undefined);
     if (!hasTerms) {
       await highlighted;
       return rescanner.start();
     }
-    const painter = (this.painter = new Painter(settings.highlightStyle));
+    // The boot painted the first slice's start already when it had terms.
+    const painted = first.painted ?? paintFirst(first.walk, first.reply.first, new Painter(settings.highlightStyle));
+    const painter = (this.painter = painted.painter);
     rescanner.attach({
       session,
       painter,
@@ -101,7 +107,7 @@ export class GlossPage implements PageCore {
       },
     });
     const busyMs = first.busyMs + (performance.now() - resumed);
-    const stats = await scanPage(session, first.walk, first.reply.first, (terms, near) => terms.forEach((x) => painter.add(x, near)), loadSignal, this.startedAt, busyMs);
+    const stats = await scanPage(session, first.walk, first.reply.first, painted, loadSignal, this.startedAt, busyMs);
     await highlighted;
     if (!stats) return;
     rescanner.start();

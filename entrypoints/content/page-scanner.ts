@@ -6,36 +6,9 @@ import { findMatches, matchCandidates, type RawMatch } from '../../lib/match/sca
 import type { BlockMatch } from '../../lib/messages';
 import type { TextBlock } from './blocks';
 import { mayHoldTerm, takeUntil, type PageWalk, type TokenSink } from './first-walk';
+import { toRange, type FirstPaint, paintedFrom } from './first-paint';
 import type { PaintedTerm } from './painter';
 import { nextIdle } from './slices';
-
-/** Index of the node holding raw offset `at` (the last node starting at or before it). */
-function nodeAt(starts: number[], at: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= at) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
-/** The DOM range of [start, end) in `block`, or null when its nodes no longer hold the text it was read with. */
-function toRange(block: TextBlock, start: number, end: number): Range | null {
-  const { nodes, starts } = block.layoutTo(end);
-  if (nodes.length === 0) return null;
-  const a = nodeAt(starts, start);
-  // The end belongs to the node holding the last matched unit, not the next one.
-  const b = nodeAt(starts, end - 1);
-  const startNode = nodes[a]!;
-  const endNode = nodes[b]!;
-  if (start - starts[a]! > startNode.length || end - starts[b]! > endNode.length) return null;
-  const range = document.createRange();
-  range.setStart(startNode, start - starts[a]!);
-  range.setEnd(endNode, end - starts[b]!);
-  return range;
-}
 
 export function scanBlock(ix: CompiledIndex, block: TextBlock, out: PaintedTerm[]): void {
   const found: RawMatch[] = [];
@@ -47,23 +20,6 @@ export function scanBlock(ix: CompiledIndex, block: TextBlock, out: PaintedTerm[
   }
 }
 
-/** The range of a term the background found in `blocks`, added to `out`. */
-function paintedFrom(blocks: TextBlock[], m: BlockMatch, out: PaintedTerm[]): void {
-  const block = blocks[m.block];
-  const range = block ? toRange(block, m.start, m.end) : null;
-  if (block && range) out.push({ range, block: block.owner, key: m.key, label: m.label, form: m.form, flags: m.flags });
-}
-
-/** About four screens of prose: the text nearest the walk's start, surely on or near the screen. */
-const NEAR_CHARS = 12_000;
-
-/** How many of `blocks` (from the walk's start) hold the first NEAR_CHARS characters. */
-function nearStart(blocks: readonly TextBlock[]): number {
-  let chars = 0;
-  let n = 0;
-  while (n < blocks.length && chars < NEAR_CHARS) chars += blocks[n++]!.text.length;
-  return n;
-}
 
 
 export interface ScanStats {
@@ -92,8 +48,8 @@ export interface IndexSource extends TokenSink {
 
 
 /**
- * Scans a page: paints the first slice of `walk` (around the viewport) from the terms the
- * background found there (`firstMatches`) at once, then, in the browser's idle periods, walks
+ * Scans a page whose first slice's start is `painted` (first-paint.ts): in the browser's idle
+ * periods, adds the rest of that slice's terms (`firstMatches`, found by the background), walks
  * the rest, looks its tokens up once, and scans the blocks some term can start. No slice holds
  * the main thread for more than about SLICE_MS, and while the page renders there is at most one
  * per frame. `busyMs` is what the caller already spent on the main thread. Returns null when
@@ -103,20 +59,26 @@ export async function scanPage(
   source: IndexSource,
   walk: PageWalk,
   firstMatches: readonly BlockMatch[],
-  paint: (terms: PaintedTerm[], nearViewport: boolean) => void,
+  painted: FirstPaint,
   signal: AbortSignal,
   t0: number,
   busyMs: number,
 ): Promise<ScanStats | null> {
   const { walkers, state, first } = walk;
-  const stats: ScanStats = { firstViewportMs: -1, doneMs: 0, busyMs, longestSliceMs: walk.firstMs, blocks: first.length + walk.overflow.length };
-  const timed = (work: () => void): number => {
+  const { painter, near } = painted;
+  const stats: ScanStats = {
+    firstViewportMs: painted.at - t0,
+    doneMs: 0,
+    busyMs: busyMs + painted.ms,
+    longestSliceMs: Math.max(walk.firstMs, painted.ms),
+    blocks: first.length + walk.overflow.length,
+  };
+  const timed = (work: () => void): void => {
     const start = performance.now();
     work();
-    const end = performance.now();
-    stats.busyMs += end - start;
-    stats.longestSliceMs = Math.max(stats.longestSliceMs, end - start);
-    return end;
+    const took = performance.now() - start;
+    stats.busyMs += took;
+    stats.longestSliceMs = Math.max(stats.longestSliceMs, took);
   };
   /** Runs `work` (given its deadline) in the next idle period; false once aborted. */
   const idleSlice = async (work: (deadline: number) => void): Promise<boolean> => {
@@ -133,7 +95,7 @@ export async function scanPage(
         const out: PaintedTerm[] = [];
         do each(items[k++]!, out);
         while (k < items.length && performance.now() < deadline);
-        paint(out, false);
+        for (const x of out) painter.add(x);
       });
       if (!ok) return false;
     }
@@ -141,17 +103,8 @@ export async function scanPage(
   };
 
   if (signal.aborted) return null;
-  // The first slice's ranges near its start (where the reader looks) are in the highlight
-  // registry when this returns, so the next frame shows them; the rest of the slice follows in
-  // idle slices, and the viewport window paints it when the observer finds it near.
-  const near = nearStart(first);
-  stats.firstViewportMs =
-    timed(() => {
-      const inView: PaintedTerm[] = [];
-      for (const m of firstMatches) if (m.block < near) paintedFrom(first, m, inView);
-      paint(inView, true);
-    }) - t0;
-  // On a dense page the rest of the slice holds hundreds of matches: a few idle slices' worth.
+  // The rest of the first slice follows its painted start in idle slices; the viewport window
+  // paints it when the observer finds it near. On a dense page the rest of the slice holds hundreds of matches: a few idle slices' worth.
   const beyond = firstMatches.filter((m) => m.block >= near);
   if (!(await paintInSlices(beyond, (m, out) => paintedFrom(first, m, out)))) return null;
 
