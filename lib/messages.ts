@@ -3,6 +3,7 @@
 
 import type { HighlightDetails, HighlightPlacement } from './highlights';
 import type { ContentRequests, PageRequests } from './message-schemas';
+import type { WireMatches } from './match/block-matches';
 import type { WireIndex } from './match/index-format';
 import type { WireFilter } from './match/token-filter';
 import type { Pack, PackSource } from './pack/format';
@@ -79,8 +80,8 @@ export interface PageIndexReply {
   hasTerms: boolean;
   /** Folding tables the page's text must be folded with before hashing its tokens. */
   mask: number;
-  /** The terms in the first slice's blocks, matched by the background. */
-  first: BlockMatch[];
+  /** The terms in the first slice's blocks, matched by the background (lib/match/block-matches.ts). */
+  first: WireMatches;
   /** First-token filter of the whole index: the page asks only for the tokens that pass it. */
   filter: WireFilter | null;
 }

@@ -2,6 +2,7 @@
 
 import { editorQuery } from '../../lib/editor-link';
 import { encounterLocation } from '../../lib/encounter-location';
+import { encodeMatches, NO_MATCHES } from '../../lib/match/block-matches';
 import type { EntryView } from '../../lib/messages';
 import type { Pack } from '../../lib/pack/format';
 import { filterToWire, tokenFilter } from '../../lib/match/token-filter';
@@ -105,10 +106,10 @@ export function backgroundHandlers(deps: BackgroundDeps): BackgroundHandlers {
       indexing.catch(() => undefined);
       const settings = await settingsNow();
       const host = URL.canParse(url) ? new URL(url).hostname : null;
-      if (host === null || isSiteDisabled(settings, host)) return { enabled: false, settings, hasTerms: false, mask: 0, first: [], filter: null };
+      if (host === null || isSiteDisabled(settings, host)) return { enabled: false, settings, hasTerms: false, mask: 0, first: NO_MATCHES, filter: null };
       const ix = await indexing;
-      if (!ix || ix.patLen.length === 0) return { enabled: true, settings, hasTerms: false, mask: 0, first: [], filter: null };
-      return { enabled: true, settings, hasTerms: true, mask: ix.mask, first: TermIndexCache.matchBlocks(ix, texts), filter: filterToWire(tokenFilter(ix)) };
+      if (!ix || ix.patLen.length === 0) return { enabled: true, settings, hasTerms: false, mask: 0, first: NO_MATCHES, filter: null };
+      return { enabled: true, settings, hasTerms: true, mask: ix.mask, first: encodeMatches(TermIndexCache.matchBlocks(ix, texts)), filter: filterToWire(tokenFilter(ix)) };
     },
     'index:lookup': async ({ url, hashes }) => {
       await ready;

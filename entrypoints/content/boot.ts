@@ -60,11 +60,17 @@ export class PageBoot {
     }
     this.changed = false;
     this.watchChanges = false;
-    // Past its first slice a page needs the core to scan the rest: fetch it while the background answers.
-    const first = await requestFirst(mayBeScrolled(this.loads++ === 0), (walk) => walkGoesOn(walk) && void loadPageCore().catch(() => undefined));
+    // The first walk is a task of its own: with the script's evaluation (its compiling, the
+    // extension API's set-up) it ran past a frame on a long page.
+    if (this.loads === 0) await yieldToPage();
+    // Past its first slice a page needs the core to scan the rest: fetch it while the background
+    // answers, in a task of its own (starting an import costs the renderer several milliseconds).
+    const preload = () => void loadPageCore().catch(() => undefined);
+    const first = await requestFirst(mayBeScrolled(this.loads++ === 0), (walk) => walkGoesOn(walk) && setTimeout(preload, 0));
     if (this.coreReady) return; // the reader's move brought the core meanwhile, and it loaded afresh
     this.reply = first.reply;
-    const { enabled, hasTerms, first: matches } = first.reply;
+    const { enabled, hasTerms } = first.reply;
+    const { matches } = first;
     // Terms on screen are painted now; hovering them waits for the core, a few frames later.
     if (enabled && hasTerms && matches.length > 0) {
       first.painted = paintFirst(first.walk, matches, new Painter(first.reply.settings.highlightStyle));

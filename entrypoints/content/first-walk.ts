@@ -2,7 +2,8 @@
 // text travels with the first request so the background's warm matcher finds their terms. The
 // content script's boot runs it on every page; the page core reuses it for later loads.
 
-import type { PageIndexReply } from '../../lib/messages';
+import { decodeMatches } from '../../lib/match/block-matches';
+import type { BlockMatch, PageIndexReply } from '../../lib/messages';
 import { callBackground } from './background-client';
 import { BlockWalker, isBlockElement, type TextBlock } from './blocks';
 import type { FirstPaint } from './first-paint';
@@ -99,6 +100,8 @@ export function startWalk(root: Element, scrolled: boolean): PageWalk {
 export interface FirstLoad {
   walk: PageWalk;
   reply: PageIndexReply;
+  /** The terms the background found in the slice (the reply's `first`, decoded). */
+  matches: BlockMatch[];
   /** Main-thread time spent walking (the request's own cost is in it). */
   busyMs: number;
   /** The round trip to the background. */
@@ -114,7 +117,9 @@ export async function requestFirst(scrolled: boolean, walked?: (walk: PageWalk) 
   walked?.(walk);
   const asked = performance.now();
   const reply = await callBackground('page:index', { url: location.href, texts: walk.first.map((b) => b.text) });
-  return { walk, reply, busyMs: asked - began, indexMs: performance.now() - asked };
+  const replied = performance.now();
+  const matches = decodeMatches(reply.first);
+  return { walk, reply, matches, busyMs: asked - began + (performance.now() - replied), indexMs: replied - asked };
 }
 
 /** True when the walk has blocks left beyond its first slice. */

@@ -81,7 +81,7 @@ export class GlossPage implements PageCore {
       throw err;
     }));
     const resumed = performance.now();
-    const session = new IndexSession(first.reply, this.signal);
+    const session = new IndexSession(first.reply, first.matches, this.signal);
     this.unload();
     this.loadAbort = next;
     const loadSignal = next.signal;
@@ -97,7 +97,7 @@ export class GlossPage implements PageCore {
       return rescanner.start();
     }
     // The boot painted the first slice's start already when it had terms.
-    const painted = first.painted ?? paintFirst(first.walk, first.reply.first, new Painter(settings.highlightStyle));
+    const painted = first.painted ?? paintFirst(first.walk, first.matches, new Painter(settings.highlightStyle));
     const painter = (this.painter = painted.painter);
     rescanner.attach({
       session,
@@ -107,7 +107,7 @@ export class GlossPage implements PageCore {
       },
     });
     const busyMs = first.busyMs + (performance.now() - resumed);
-    const stats = await scanPage(session, first.walk, first.reply.first, painted, loadSignal, this.startedAt, busyMs);
+    const stats = await scanPage(session, first.walk, first.matches, painted, loadSignal, this.startedAt, busyMs);
     await highlighted;
     if (!stats) return;
     rescanner.start();

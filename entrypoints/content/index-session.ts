@@ -8,7 +8,7 @@ import { COMPLEX } from '../../lib/match/raw-tokens';
 import { findCandidates } from '../../lib/match/scan';
 import { addTokenHashes } from '../../lib/match/select';
 import { filterFromWire, type TokenFilter } from '../../lib/match/token-filter';
-import type { PageIndexReply } from '../../lib/messages';
+import type { BlockMatch, PageIndexReply } from '../../lib/messages';
 import { callBackground } from './background-client';
 import type { TextBlock } from './blocks';
 import type { IndexSource } from './page-scanner';
@@ -30,9 +30,10 @@ export class IndexSession implements IndexSource {
    */
   constructor(
     readonly reply: PageIndexReply,
+    firstMatches: readonly BlockMatch[],
     private readonly signal: AbortSignal,
   ) {
-    for (const m of reply.first) this.terms.set(m.key, m.term);
+    for (const m of firstMatches) this.terms.set(m.key, m.term);
   }
 
   termOf(key: string): string {

@@ -10,6 +10,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { backgroundHandlers } from '../../entrypoints/background/handlers';
 import { listen } from '../../entrypoints/background/router';
 import { TermIndexCache } from '../../entrypoints/background/term-index';
+import { decodeMatches, type WireMatches } from '../../lib/match/block-matches';
 import type { Reply } from '../../lib/messages';
 import { parsePackText } from '../../lib/pack/parse';
 import { GlossDB } from '../../storage/db';
@@ -105,9 +106,9 @@ describe('who may ask what', () => {
 describe('packs stored by a page', () => {
   const STORY = 'https://news.example.org/story';
   const pageTerms = async (texts: string[]) => {
-    const reply = await send<{ first: { term: string }[] }>({ type: 'page:index', url: STORY, texts }, contentScript(STORY));
+    const reply = await send<{ first: WireMatches }>({ type: 'page:index', url: STORY, texts }, contentScript(STORY));
     if (!reply.ok) throw new Error(reply.error);
-    return [...new Set(reply.value.first.map((m) => m.term))].sort();
+    return [...new Set(decodeMatches(reply.value.first).map((m) => m.term))].sort();
   };
 
   it('switches the tabs to the new index only when the page says the pack is stored', async () => {
