@@ -18,7 +18,7 @@ export class PopoverHost {
     this.frame = shell.panel('frame');
   }
 
-  /** Loads the view once; called when the page is idle so the first hover does not wait. */
+  /** Loads the view once; asked for as soon as the pointer is over a term, so it arrives during the hover delay. */
   preload(): Promise<PopoverUi> {
     this.ui ??= loadScript<PopoverUi>(UI_SCRIPT, UI_GLOBAL).then((ui) => {
       this.style.textContent = ui.css;
