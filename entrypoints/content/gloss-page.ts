@@ -210,6 +210,8 @@ export class GlossPage implements PageCore {
   private entriesIn(range: Range): string[] {
     const keys = new Set<string>();
     for (const t of this.painter?.all() ?? []) {
+      // Only terms of blocks the range touches: the others' ranges need not be made.
+      if (!range.intersectsNode(t.block)) continue;
       const r = t.range;
       if (!r.startContainer.isConnected) continue;
       if (range.isPointInRange(r.startContainer, r.startOffset) || r.isPointInRange(range.startContainer, range.startOffset)) keys.add(t.key);

@@ -6,7 +6,8 @@ import { findMatches, matchCandidates, type RawMatch } from '../../lib/match/sca
 import type { BlockMatch } from '../../lib/messages';
 import type { TextBlock } from './blocks';
 import { mayHoldTerm, takeUntil, type PageWalk, type TokenSink } from './first-walk';
-import { toRange, type FirstPaint, paintedFrom } from './first-paint';
+import { paintedFrom, type FirstPaint } from './first-paint';
+import { FoundTerm } from './found-term';
 import type { PaintedTerm } from './painter';
 import { nextIdle } from './slices';
 
@@ -14,10 +15,7 @@ export function scanBlock(ix: CompiledIndex, block: TextBlock, out: PaintedTerm[
   const found: RawMatch[] = [];
   if (block.candidates === undefined) findMatches(ix, block.text, found);
   else matchCandidates(ix, block.text, block.candidates, found);
-  for (const m of found) {
-    const range = toRange(block, m.start, m.end);
-    if (range) out.push({ range, block: block.owner, key: ix.entries[ix.patEntry[m.pattern]!]!, label: ix.labels[m.pattern]!, form: ix.patForm[m.pattern]!, flags: m.flags });
-  }
+  for (const m of found) out.push(new FoundTerm(block, m.start, m.end, ix.entries[ix.patEntry[m.pattern]!]!, ix.labels[m.pattern]!, ix.patForm[m.pattern]!, m.flags));
 }
 
 

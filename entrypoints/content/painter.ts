@@ -6,15 +6,18 @@ import type { HighlightStyle } from '../../lib/settings';
 import { ViewportWindow } from './viewport-window';
 
 export interface PaintedTerm {
-  range: Range;
-  /** The block-level element holding the range (see TextBlock.owner). */
-  block: Element;
+  /** Its DOM range, made on first use (found-term.ts). */
+  readonly range: Range;
+  /** Whether `range` has been made yet (reading it makes it). */
+  readonly hasRange: boolean;
+  /** The block-level element holding the term (see TextBlock.owner). */
+  readonly block: Element;
   /** Entry key, `packId/entryId`. */
-  key: string;
+  readonly key: string;
   /** The pattern that matched, and how it relates to its entry (FORM_*). */
-  label: string;
-  form: number;
-  flags: number;
+  readonly label: string;
+  readonly form: number;
+  readonly flags: number;
   marks?: HTMLElement[];
 }
 
@@ -23,11 +26,12 @@ const hasHighlights = typeof CSS !== 'undefined' && 'highlights' in CSS && typeo
 
 export class Painter {
   private terms = new Set<PaintedTerm>();
-  private byNode = new WeakMap<Node, PaintedTerm[]>();
+  /** Terms by their block: hit-testing looks among the blocks around the pointer's text. */
+  private byBlock = new Map<Element, PaintedTerm[]>();
   private byMark = new WeakMap<Element, PaintedTerm>();
   private sorted: PaintedTerm[] | null = null;
   private highlight = hasHighlights ? new Highlight() : null;
-  private window = this.highlight ? new ViewportWindow(this.highlight) : null;
+  private window = this.highlight ? new ViewportWindow<PaintedTerm>(this.highlight) : null;
   private active = hasHighlights ? new Highlight() : null;
   private styleName = '';
   private activeTerm: PaintedTerm | null = null;
@@ -54,12 +58,10 @@ export class Painter {
   add(term: PaintedTerm, nearViewport = false): void {
     this.terms.add(term);
     this.sorted = null;
-    for (const node of nodesOf(term.range)) {
-      const list = this.byNode.get(node);
-      if (list) list.push(term);
-      else this.byNode.set(node, [term]);
-    }
-    if (this.window) this.window.add(term.range, term.block, nearViewport);
+    const list = this.byBlock.get(term.block);
+    if (list) list.push(term);
+    else this.byBlock.set(term.block, [term]);
+    if (this.window) this.window.add(term, term.block, nearViewport);
     else {
       term.marks = wrap(term.range);
       for (const m of term.marks) this.byMark.set(m, term);
@@ -68,17 +70,18 @@ export class Painter {
 
   private remove(term: PaintedTerm): void {
     this.terms.delete(term);
-    this.window?.remove(term.range, term.block);
+    const list = this.byBlock.get(term.block) ?? [];
+    const at = list.indexOf(term);
+    if (at >= 0) list.splice(at, 1);
+    if (list.length === 0) this.byBlock.delete(term.block);
+    this.window?.remove(term, term.block);
     term.marks?.forEach(unwrap);
     if (term === this.activeTerm) this.setActive(null);
   }
 
   /** Drops terms inside `roots` (about to be re-scanned) and terms whose text left the page, in one pass. */
   removeWithin(roots: readonly Node[]): void {
-    for (const t of this.terms) {
-      const n = t.range.startContainer;
-      if (!n.isConnected || roots.some((r) => r.contains(n))) this.remove(t);
-    }
+    for (const t of this.terms) if (isWithin(t, roots)) this.remove(t);
     this.sorted = null;
   }
 
@@ -127,17 +130,27 @@ export class Painter {
     }
     const pos = caretAt(x, y);
     if (!pos) return null;
-    const list = this.byNode.get(pos.node);
-    if (!list) return null;
-    for (const t of list) {
-      if (!this.terms.has(t)) continue;
-      if (!t.range.isPointInRange(pos.node, pos.offset)) continue;
-      for (const r of t.range.getClientRects()) {
-        if (x >= r.left - 1 && x <= r.right + 1 && y >= r.top - 1 && y <= r.bottom + 1) return t;
+    // A term's block is an element around its text: the caret's ancestors name the few candidates.
+    for (let el = pos.node.parentElement; el; el = el.parentElement) {
+      for (const t of this.byBlock.get(el) ?? []) {
+        if (!t.range.isPointInRange(pos.node, pos.offset)) continue;
+        for (const r of t.range.getClientRects()) {
+          if (x >= r.left - 1 && x <= r.right + 1 && y >= r.top - 1 && y <= r.bottom + 1) return t;
+        }
       }
     }
     return null;
   }
+}
+
+/**
+ * Whether `t` lies inside one of `roots` or left the page. A term whose range was never made is
+ * judged by its block, unless its block holds a root (then only its text tells).
+ */
+function isWithin(t: PaintedTerm, roots: readonly Node[]): boolean {
+  const byBlock = !t.hasRange && !roots.some((r) => r !== t.block && t.block.contains(r));
+  const n = byBlock ? t.block : t.range.startContainer;
+  return !n.isConnected || roots.some((r) => r.contains(n));
 }
 
 function caretAt(x: number, y: number): { node: Node; offset: number } | null {

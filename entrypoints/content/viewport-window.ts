@@ -1,5 +1,5 @@
 // Keeps in a CSS highlight only the ranges whose blocks are within a couple of screens of the
-// viewport. Chromium re-walks every registered range each time a highlight changes, so a page
+// viewport (a range is asked of its item only then: found-term.ts makes it on first use). Chromium re-walks every registered range each time a highlight changes, so a page
 // with ten thousand matches painted whole pays ever-longer rendering passes; near the viewport
 // there are a few hundred. Every range stays known here, so nothing else (counts, stepping,
 // hit-testing) depends on what is painted.
@@ -17,8 +17,13 @@ type Observe = (onChange: IntersectionObserverCallback) => Pick<IntersectionObse
 
 const viewportObserver: Observe = (onChange) => new IntersectionObserver(onChange, { rootMargin: MARGIN });
 
-export class ViewportWindow {
-  private readonly byBlock = new Map<Element, Set<Range>>();
+/** Something with a range: a found term. */
+export interface Ranged {
+  readonly range: Range;
+}
+
+export class ViewportWindow<T extends Ranged> {
+  private readonly byBlock = new Map<Element, Set<T>>();
   private readonly near = new Set<Element>();
   private watcher: ReturnType<Observe> | null = null;
 
@@ -35,28 +40,29 @@ export class ViewportWindow {
   }
 
   /**
-   * Adds `range` of `block`. A block seen for the first time is painted at once when `assumeNear`
+   * Adds `item` of `block`. A block seen for the first time is painted at once when `assumeNear`
    * (the slice scanned around the viewport, before the observer has answered), else when the
    * observer reports it near.
    */
-  add(range: Range, block: Element, assumeNear: boolean): void {
-    let ranges = this.byBlock.get(block);
-    if (!ranges) {
-      ranges = new Set();
-      this.byBlock.set(block, ranges);
+  add(item: T, block: Element, assumeNear: boolean): void {
+    let items = this.byBlock.get(block);
+    if (!items) {
+      items = new Set();
+      this.byBlock.set(block, items);
       if (assumeNear) this.near.add(block);
       this.observer.observe(block);
     }
-    ranges.add(range);
-    if (this.near.has(block)) this.painted.add(range);
+    items.add(item);
+    if (this.near.has(block)) this.painted.add(item.range);
   }
 
-  remove(range: Range, block: Element): void {
-    this.painted.delete(range);
-    const ranges = this.byBlock.get(block);
-    if (!ranges) return;
-    ranges.delete(range);
-    if (ranges.size > 0) return;
+  remove(item: T, block: Element): void {
+    // Only a near block's items were painted (and so have their ranges made).
+    if (this.near.has(block)) this.painted.delete(item.range);
+    const items = this.byBlock.get(block);
+    if (!items) return;
+    items.delete(item);
+    if (items.size > 0) return;
     this.byBlock.delete(block);
     this.near.delete(block);
     this.observer.unobserve(block);
@@ -70,16 +76,16 @@ export class ViewportWindow {
 
   private update(entries: IntersectionObserverEntry[]): void {
     for (const e of entries) {
-      const ranges = this.byBlock.get(e.target);
-      if (!ranges) continue;
+      const items = this.byBlock.get(e.target);
+      if (!items) continue;
       const isNear = e.isIntersecting || hasNoBox(e.boundingClientRect);
       if (isNear === this.near.has(e.target)) continue;
       if (isNear) {
         this.near.add(e.target);
-        for (const r of ranges) this.painted.add(r);
+        for (const x of items) this.painted.add(x.range);
       } else {
         this.near.delete(e.target);
-        for (const r of ranges) this.painted.delete(r);
+        for (const x of items) this.painted.delete(x.range);
       }
     }
   }

@@ -78,9 +78,14 @@ describe('a hostile page', () => {
     const options = await b.open(`chrome-extension://${b.extensionId}/options.html`);
     const remember = options.getByLabel('Remember where I met terms');
     await expect.poll(() => remember.isChecked(), { timeout: 3000 }).toBe(true);
+    // A change of settings reloads Gloss in every tab: a new load registers a new highlight. A
+    // hover begun before that reload is dropped with the old load, so the reader points after it.
+    await page.evaluate(() => ((window as unknown as { before?: unknown }).before = CSS.highlights.get('gloss-underline')));
     await remember.uncheck();
     await options.close();
     await page.bringToFront();
+    await expect.poll(() => page.evaluate(() => CSS.highlights.get('gloss-underline') !== (window as unknown as { before?: unknown }).before), { timeout: 5000 }).toBe(true);
+    await waitForPaint(page);
     const ui = await hoverOver(page, 'Feminita');
     await expect.poll(() => ui.text('.card .term'), { timeout: 3000 }).toBe('Feminita');
     await expect.poll(async () => (await ui.historyFrame()?.locator('body').innerText()) ?? '', { timeout: 3000 }).toContain('You turned off remembering where you met terms');
