@@ -81,7 +81,7 @@ export class PageBoot {
     if (enabled && (await callBackground('highlights:ofPage', declaredCanonical())).length > 0) return void (await this.withCore(first));
     if (this.coreReady) return;
     const doneMs = performance.now() - this.startedAt;
-    this.stats = enabled && hasTerms ? { startedAtMs: this.startedAt, indexMs: first.indexMs, firstViewportMs: doneMs, doneMs, busyMs: first.busyMs, longestSliceMs: first.walk.firstMs, blocks: first.walk.first.length, terms: 0, core: false } : null;
+    this.stats = enabled && hasTerms ? { startedAtMs: this.startedAt, indexMs: first.indexMs, firstViewportMs: doneMs, doneMs, busyMs: first.busyMs, longestSliceMs: first.walk.longestMs, blocks: first.walk.first.length, terms: 0, core: false } : null;
     this.watchChanges = enabled && hasTerms;
     if (this.changed) this.onChange();
   }

@@ -7,6 +7,7 @@ import type { BlockMatch, PageIndexReply } from '../../lib/messages';
 import { callBackground } from './background-client';
 import { BlockWalker, isBlockElement, type TextBlock } from './blocks';
 import type { FirstPaint } from './first-paint';
+import { SLICE_MS, yieldToPage } from './slices';
 
 /** Where a walk's blocks go to have their tokens noted (the index session, once there is one). */
 export interface TokenSink {
@@ -59,15 +60,15 @@ export function takeUntil(walkers: BlockWalker[], state: { w: number }, deadline
 
 // The first slice: some ten screens of prose, and the whole of a typical article, so most pages
 // are matched in one round trip with no matching on the page at all; on a dense page it keeps
-// the reply (every match of the slice) small enough for a fast first paint. The walk's deadline
-// bounds it too; blocks past the text budget join the rest.
+// the reply (every match of the slice) small enough for a fast first paint. Blocks past the text
+// budget join the rest.
 const FIRST_BLOCKS = 256;
 const FIRST_CHARS = 1 << 15;
-// A little more than a later slice: the first walk meets the DOM cold (a fresh load's first reads
-// cost several times the later ones), and a first slice cut short by time sends a page that is in
-// fact short, the usual article, down the path that loads the page core to walk the rest. It runs
-// in the task that evaluates the content script, which should stay within a frame.
-const FIRST_WALK_MS = 7;
+// The walk goes in slices of SLICE_MS with a turn for the page between them, never more than
+// this many: a first slice cut short by time would send a page that is in fact short, the usual
+// article, down the path that loads the page core to walk the rest, and the first reads of a
+// fresh load, from a cold DOM, cost several times the later ones.
+const FIRST_SLICES = 4;
 
 /** A walk of the page begun before the index arrived: its first slice of blocks, taken already. */
 export interface PageWalk {
@@ -76,24 +77,37 @@ export interface PageWalk {
   first: TextBlock[];
   /** Blocks taken with the first slice that did not fit its text budget. */
   overflow: TextBlock[];
-  /** Main-thread time the first slice took. */
+  /** Main-thread time the first slice took, and its longest part. */
   firstMs: number;
+  longestMs: number;
 }
+
+const textLength = (blocks: readonly TextBlock[]): number => blocks.reduce((n, b) => n + b.text.length, 0);
 
 /**
  * Walks the first slice of `root` (around the viewport), whose text travels with the first request.
  */
-export function startWalk(root: Element, scrolled: boolean): PageWalk {
-  const start = performance.now();
+export async function startWalk(root: Element, scrolled: boolean): Promise<PageWalk> {
+  let start = performance.now();
   const anchor = viewportAnchor(scrolled);
   const walkers = anchor ? [new BlockWalker(anchor), new BlockWalker(root, anchor)] : [new BlockWalker(root)];
   const state = { w: 0 };
   const first: TextBlock[] = [];
-  takeUntil(walkers, state, start + FIRST_WALK_MS, null, first, FIRST_BLOCKS);
+  let firstMs = 0;
+  let longestMs = 0;
+  for (let slice = 1; ; slice++) {
+    takeUntil(walkers, state, start + SLICE_MS, null, first, FIRST_BLOCKS);
+    const took = performance.now() - start;
+    firstMs += took;
+    longestMs = Math.max(longestMs, took);
+    if (state.w >= walkers.length || first.length >= FIRST_BLOCKS || slice === FIRST_SLICES || textLength(first) >= FIRST_CHARS) break;
+    await yieldToPage();
+    start = performance.now();
+  }
   let chars = 0;
   let fit = 0;
   while (fit < first.length && chars + first[fit]!.text.length <= FIRST_CHARS) chars += first[fit++]!.text.length;
-  return { walkers, state, first: first.slice(0, fit), overflow: first.slice(fit), firstMs: performance.now() - start };
+  return { walkers, state, first: first.slice(0, fit), overflow: first.slice(fit), firstMs, longestMs };
 }
 
 /** A first slice and the background's answer to it. */
@@ -112,14 +126,13 @@ export interface FirstLoad {
 
 /** Walks the first slice and asks the background for its terms; `walked` sees the walk meanwhile. */
 export async function requestFirst(scrolled: boolean, walked?: (walk: PageWalk) => void): Promise<FirstLoad> {
-  const began = performance.now();
-  const walk = startWalk(document.body, scrolled);
+  const walk = await startWalk(document.body, scrolled);
   walked?.(walk);
   const asked = performance.now();
   const reply = await callBackground('page:index', { url: location.href, texts: walk.first.map((b) => b.text) });
   const replied = performance.now();
   const matches = decodeMatches(reply.first);
-  return { walk, reply, matches, busyMs: asked - began + (performance.now() - replied), indexMs: replied - asked };
+  return { walk, reply, matches, busyMs: walk.firstMs + (performance.now() - replied), indexMs: replied - asked };
 }
 
 /** True when the walk has blocks left beyond its first slice. */

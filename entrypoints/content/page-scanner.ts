@@ -68,7 +68,7 @@ export async function scanPage(
     firstViewportMs: painted.at - t0,
     doneMs: 0,
     busyMs: busyMs + painted.ms,
-    longestSliceMs: Math.max(walk.firstMs, painted.ms),
+    longestSliceMs: Math.max(walk.longestMs, painted.ms),
     blocks: first.length + walk.overflow.length,
   };
   const timed = (work: () => void): void => {
