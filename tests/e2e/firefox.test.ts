@@ -1,6 +1,7 @@
 // Firefox: the same built extension (MV2) installed in Debian's firefox-esr through puppeteer-core
 // paints the demo article, resists the hostile-page attack of tests/e2e/privacy.test.ts, opens a
-// popover for the reader's real mouse, saves a highlight from the keyboard, and lists it in the
+// popover for the reader's real mouse, saves a highlight from the keyboard (also on a page without
+// terms, where the page core arrives with the selection), and lists it in the
 // side panel's page, where its note is edited. Gloss's UI sits in a closed shadow root, which
 // WebDriver BiDi cannot enter: the popover is seen as its host element's box.
 
@@ -24,6 +25,11 @@ const TITLE_A = 'What really happened in Kazakhstan? A feminist perspective | op
  */
 const GLOSS_UUID = '3c9e5a70-1b2d-4e8f-9a6b-0d4c7e2f1a58';
 const PASSAGE = 'compared such gangs to the';
+/** A page without any term of the starter pack: the content script's boot alone answers it. */
+const QUIET =
+  '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Quiet</title></head><body><main>' +
+  '<p>Weather for the coast: light rain in the morning, clearing by noon.</p></main></body></html>';
+const QUIET_PASSAGE = 'light rain in the morning';
 
 let browser: Browser;
 let page: Page;
@@ -44,7 +50,7 @@ async function until(check: () => Promise<boolean>, timeoutMs: number): Promise<
 beforeAll(async () => {
   if (!existsSync(join(BUILD, 'manifest.json'))) throw new Error(`No Firefox build at ${BUILD}: run npm run build:firefox`);
   const mounts = { '/demo/': join(ROOT, 'demo'), '/corpus/': CORPUS };
-  const [a, b] = await Promise.all([serve(mounts), serve(mounts)]);
+  const [a, b] = await Promise.all([serve(mounts, { '/quiet.html': QUIET }), serve(mounts)]);
   siteA = a.url;
   stop = () => [a, b].forEach((s) => s.server.close());
   browser = await puppeteer.launch({
@@ -158,6 +164,33 @@ describe('Firefox', () => {
     await expect.poll(yellow, { timeout: 5000 }).toEqual([PASSAGE]);
     await page.reload();
     await expect.poll(yellow, { timeout: 10_000 }).toEqual([PASSAGE]);
+  });
+
+  it('fetches the page core for the first selection on a page without terms, and saves the highlight', async () => {
+    const quiet = await browser.newPage();
+    quiet.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    await quiet.goto(`${siteA}/quiet.html`);
+    const edges = await quiet.evaluate(textEdges, { needle: QUIET_PASSAGE });
+    expect(edges).not.toBeNull();
+    const toolbarShown = () => quiet.evaluate(() => document.querySelector('gloss-root') !== null);
+    // The reader selects as a person would; the content script may still be starting, so she
+    // selects again if no toolbar came.
+    await until(async () => {
+      await quiet.mouse.click(2, 2);
+      await quiet.mouse.move(edges!.from.x, edges!.from.y);
+      await quiet.mouse.down();
+      await quiet.mouse.move(edges!.to.x, edges!.to.y, { steps: 6 });
+      await quiet.mouse.up();
+      for (let i = 0; i < 10 && !(await toolbarShown()); i++) await new Promise((r) => setTimeout(r, 100));
+      return toolbarShown();
+    }, 10_000);
+    await quiet.keyboard.press('Tab');
+    await quiet.keyboard.press('Enter');
+    const yellow = () => quiet.evaluate(() => [...(CSS.highlights.get('gloss-hl-yellow') ?? [])].map((r) => (r as Range).toString()));
+    await expect.poll(yellow, { timeout: 5000 }).toEqual([QUIET_PASSAGE]);
+    await quiet.close();
   });
 
   it('lists the highlight in the side panel’s page, where its note is edited and kept', async () => {
