@@ -22,20 +22,48 @@ export interface Ranged {
   readonly range: Range;
 }
 
+/** Runs `flush` later. */
+export type Later = (flush: () => void) => unknown;
+
+/** When changes reach the highlight (tests run both at once). */
+export interface Timing {
+  /** After the observer reported blocks coming near or going (the reader scrolls). */
+  soon: Later;
+  /** After the scan added terms or blocks. */
+  batch: Later;
+}
+
+/**
+ * While a page is scanned, terms and blocks arrive in many small idle slices, and every change of
+ * the highlight or of the observed blocks costs the page a rendering pass over the whole document
+ * (17–22 ms on the dense benchmark page): they are gathered for this long. The observer's own
+ * reports are applied at once, in the next task.
+ */
+const BATCH_MS = 250;
+/** Blocks a batch starts watching at most: watching thousands at once made a long task. */
+const OBSERVE_PER_BATCH = 600;
+const TIMING: Timing = { soon: (flush) => setTimeout(flush, 0), batch: (flush) => setTimeout(flush, BATCH_MS) };
+
 export class ViewportWindow<T extends Ranged> {
   private readonly byBlock = new Map<Element, Set<T>>();
   private readonly near = new Set<Element>();
   private watcher: ReturnType<Observe> | null = null;
+  private readonly toAdd = new Set<Range>();
+  private readonly toDelete = new Set<Range>();
+  /** New blocks wait for the batch too: each observe() between frames costs the page a rendering pass. */
+  private readonly toObserve = new Set<Element>();
+  private scheduled: keyof Timing | null = null;
 
   constructor(
     private readonly painted: RangeSet,
     private readonly observe: Observe = viewportObserver,
+    private readonly timing: Timing = TIMING,
   ) {}
 
   /** Created with the first range: a page without matches never makes one. */
   private get observer(): ReturnType<Observe> {
-    // The observer reports every change of a frame in one callback: one batch of additions and
-    // removals per frame, whatever the scroll does.
+    // The observer reports every change of a frame in one callback; the window's batches gather
+    // several frames' worth.
     return (this.watcher ??= this.observe((entries) => this.update(entries)));
   }
 
@@ -50,28 +78,71 @@ export class ViewportWindow<T extends Ranged> {
       items = new Set();
       this.byBlock.set(block, items);
       if (assumeNear) this.near.add(block);
-      this.observer.observe(block);
+      this.toObserve.add(block);
+      this.schedule('batch');
     }
     items.add(item);
-    if (this.near.has(block)) this.painted.add(item.range);
+    // The slice around the viewport is painted at once: it is what the reader sees first.
+    if (assumeNear && this.near.has(block)) this.painted.add(item.range);
+    else if (this.near.has(block)) this.paint(item.range, 'batch');
   }
 
   remove(item: T, block: Element): void {
     // Only a near block's items were painted (and so have their ranges made).
-    if (this.near.has(block)) this.painted.delete(item.range);
+    if (this.near.has(block)) this.unpaint(item.range, 'batch');
     const items = this.byBlock.get(block);
     if (!items) return;
     items.delete(item);
     if (items.size > 0) return;
     this.byBlock.delete(block);
     this.near.delete(block);
-    this.observer.unobserve(block);
+    if (!this.toObserve.delete(block)) this.observer.unobserve(block);
   }
 
   dispose(): void {
     this.watcher?.disconnect();
     this.byBlock.clear();
     this.near.clear();
+    this.toAdd.clear();
+    this.toDelete.clear();
+    this.toObserve.clear();
+  }
+
+  private paint(range: Range, when: keyof Timing): void {
+    this.toDelete.delete(range);
+    this.toAdd.add(range);
+    this.schedule(when);
+  }
+
+  private unpaint(range: Range, when: keyof Timing): void {
+    if (this.toAdd.delete(range)) return;
+    this.toDelete.add(range);
+    this.schedule(when);
+  }
+
+  /** A flush is asked for; `soon` overtakes a batch still waiting (which then finds less to do). */
+  private schedule(when: keyof Timing): void {
+    if (this.scheduled === 'soon' || this.scheduled === when) return;
+    this.scheduled = when;
+    this.timing[when](() => this.flush());
+  }
+
+  /** One change of the highlight for every addition and removal since the last. */
+  private flush(): void {
+    this.scheduled = null;
+    let n = 0;
+    for (const el of this.toObserve) {
+      if (n++ === OBSERVE_PER_BATCH) {
+        this.schedule('batch');
+        break;
+      }
+      this.observer.observe(el);
+      this.toObserve.delete(el);
+    }
+    for (const r of this.toDelete) this.painted.delete(r);
+    for (const r of this.toAdd) this.painted.add(r);
+    this.toDelete.clear();
+    this.toAdd.clear();
   }
 
   private update(entries: IntersectionObserverEntry[]): void {
@@ -82,10 +153,10 @@ export class ViewportWindow<T extends Ranged> {
       if (isNear === this.near.has(e.target)) continue;
       if (isNear) {
         this.near.add(e.target);
-        for (const x of items) this.painted.add(x.range);
+        for (const x of items) this.paint(x.range, 'soon');
       } else {
         this.near.delete(e.target);
-        for (const x of items) this.painted.delete(x.range);
+        for (const x of items) this.unpaint(x.range, 'soon');
       }
     }
   }

@@ -34,11 +34,14 @@ function item() {
   return x;
 }
 
+/** Changes reach the highlight at once (the batching has its own test). */
+const AT_ONCE = { soon: (flush: () => void) => flush(), batch: (flush: () => void) => flush() };
+
 describe('ViewportWindow', () => {
   it('paints a block only while the observer reports it near, and keeps its ranges meanwhile', () => {
     const io = fakeObserver();
     const painted = new Set<Range>();
-    const w = new ViewportWindow(painted, io.observe);
+    const w = new ViewportWindow(painted, io.observe, AT_ONCE);
     const [a, b, c] = [item(), item(), item()];
     w.add(a, p1!, false);
     w.add(b, p1!, false);
@@ -65,7 +68,7 @@ describe('ViewportWindow', () => {
   it('paints the slice around the viewport at once, before the observer answers', () => {
     const io = fakeObserver();
     const painted = new Set<Range>();
-    const w = new ViewportWindow(painted, io.observe);
+    const w = new ViewportWindow(painted, io.observe, AT_ONCE);
     const a = item();
     w.add(a, p1!, true);
     expect(painted.has(a.range)).toBe(true);
@@ -76,7 +79,7 @@ describe('ViewportWindow', () => {
   it('keeps painted the text of an element without a box of its own', () => {
     const io = fakeObserver();
     const painted = new Set<Range>();
-    const w = new ViewportWindow(painted, io.observe);
+    const w = new ViewportWindow(painted, io.observe, AT_ONCE);
     const a = item();
     w.add(a, contents!, false);
     io.fire(io.entry(contents!, false, 0));
@@ -86,7 +89,7 @@ describe('ViewportWindow', () => {
   it('stops watching a block whose last range is removed', () => {
     const io = fakeObserver();
     const painted = new Set<Range>();
-    const w = new ViewportWindow(painted, io.observe);
+    const w = new ViewportWindow(painted, io.observe, AT_ONCE);
     const [a, b] = [item(), item()];
     w.add(a, p1!, true);
     w.add(b, p1!, true);
@@ -98,5 +101,31 @@ describe('ViewportWindow', () => {
     // Watched again from scratch: not painted until reported near.
     w.add(a, p1!, false);
     expect(painted.size).toBe(0);
+  });
+
+  it('gathers the scan’s terms into one change of the highlight, and applies the observer’s reports in the next task', () => {
+    const io = fakeObserver();
+    const waiting = { soon: [] as (() => void)[], batch: [] as (() => void)[] };
+    const timing = { soon: (f: () => void) => waiting.soon.push(f), batch: (f: () => void) => waiting.batch.push(f) };
+    const painted = new Set<Range>();
+    const w = new ViewportWindow(painted, io.observe, timing);
+    const items = [item(), item(), item()];
+    for (const x of items) w.add(x, p1!, false);
+    // One batch for the three, and the block is watched only when it runs.
+    expect(waiting.batch.length).toBe(1);
+    expect(io.observed.size).toBe(0);
+    waiting.batch.shift()!();
+    expect([...io.observed]).toEqual([p1]);
+    io.fire(io.entry(p1!, true));
+    expect(painted.size).toBe(0);
+    expect(waiting.soon.length).toBe(1);
+    waiting.soon.shift()!();
+    expect([...painted]).toEqual(items.map((x) => x.range));
+    // A term added to a near block waits for the next batch, then is painted with the rest of it.
+    const late = item();
+    w.add(late, p1!, false);
+    expect(painted.has(late.range)).toBe(false);
+    waiting.batch.shift()!();
+    expect(painted.has(late.range)).toBe(true);
   });
 });
