@@ -1,12 +1,13 @@
 // The content script proper, evaluated on every page and kept small: it walks the first slice,
-// asks the background for its terms, paints those near the viewport, and loads the page core (page-core-contract.ts) only when
-// the page needs it: terms to paint, more page to scan, saved highlights, or a reader's move
-// that needs it (selecting text, a command, the page changing while packs apply to it). Until
-// then it answers the popup and the background itself. A page without any of these, the usual
-// article, never evaluates the core.
+// asks the background for its terms, paints those near the viewport, and loads the page core
+// (page-core-contract.ts) only when the page needs it: terms to paint, more page to scan, saved
+// highlights, a change of the page that brings terms, or a reader's move that needs it
+// (selecting text, a command). Until then it answers the popup and the background itself. A page
+// without any of these, the usual article, never evaluates the core.
 
 import { dispatch, type ContentApi, type Handlers, type PageIndexReply, type PageStats, type Reply } from '../../lib/messages';
 import { callBackground } from './background-client';
+import { blockRootOf, collectBlocks, insideSkipped } from './blocks';
 import { declaredCanonical } from './canonical';
 import { paintFirst } from './first-paint';
 import { mayBeScrolled, requestFirst, walkGoesOn, type FirstLoad } from './first-walk';
@@ -14,8 +15,15 @@ import { loadPageCore, type PageCore } from './page-core-contract';
 import { Painter } from './painter';
 import { yieldToPage } from './slices';
 
-/** Changes of the page are gathered this long before the core is fetched to look at them. */
+/** Changes of the page are gathered this long before their text is looked at. */
 const CHANGE_DELAY_MS = 150;
+/** More changed text than this (a page swapping its content) is left to the core's idle scan. */
+const CHANGED_CHARS = 1 << 15;
+/**
+ * Looks at changes the background answers before the core takes over: a page that keeps changing
+ * (a clock, a live ticker) is then filtered on the page, without a message per change.
+ */
+const CHANGE_LOOKS = 8;
 
 export class PageBoot {
   private readonly startedAt = performance.now();
@@ -31,6 +39,11 @@ export class PageBoot {
   /** Whether a change of the page calls for the core (packs apply and it is not here yet). */
   private watchChanges = false;
   private changeTimer = 0;
+  /** Blocks changed since the last look (their block-level roots). */
+  private readonly dirty = new Set<Element>();
+  /** Changed text already looked at (a carousel shows the same again), and how many looks were asked. */
+  private readonly lookedAt = new Set<string>();
+  private looks = 0;
   /** Ends the boot's own listening once the core has taken over. */
   private readonly handover = new AbortController();
   private readonly own: Handlers<ContentApi, unknown>;
@@ -43,7 +56,7 @@ export class PageBoot {
     };
     document.addEventListener('pointerup', selected, opts);
     document.addEventListener('keyup', (e) => (e.shiftKey || e.key === 'Shift') && selected(e), opts);
-    const observer = new MutationObserver(() => this.onChange());
+    const observer = new MutationObserver((records) => this.onChange(records));
     observer.observe(document.body, { childList: true, subtree: true, characterData: true });
     opts.signal.addEventListener('abort', () => {
       observer.disconnect();
@@ -60,6 +73,7 @@ export class PageBoot {
     }
     this.changed = false;
     this.watchChanges = false;
+    this.dirty.clear();
     // The first walk is a task of its own: with the script's evaluation (its compiling, the
     // extension API's set-up) it ran past a frame on a long page.
     if (this.loads === 0) await yieldToPage();
@@ -83,7 +97,7 @@ export class PageBoot {
     const doneMs = performance.now() - this.startedAt;
     this.stats = enabled && hasTerms ? { startedAtMs: this.startedAt, indexMs: first.indexMs, firstViewportMs: doneMs, doneMs, busyMs: first.busyMs, longestSliceMs: first.walk.longestMs, blocks: first.walk.first.length, terms: 0, core: false } : null;
     this.watchChanges = enabled && hasTerms;
-    if (this.changed) this.onChange();
+    if (this.dirty.size) this.onChange([]);
   }
 
   /** Whether `type` is a message the content script answers (returning true keeps the channel open). */
@@ -113,10 +127,30 @@ export class PageBoot {
     return this.coreReady;
   }
 
-  private onChange(): void {
-    this.changed = true;
-    if (!this.watchChanges || this.changeTimer) return;
-    this.changeTimer = window.setTimeout(() => void this.withCore().catch(() => undefined), CHANGE_DELAY_MS);
+  private onChange(records: MutationRecord[]): void {
+    for (const r of records) this.dirty.add(blockRootOf(r.target) ?? document.body);
+    this.changed ||= records.length > 0;
+    if (!this.watchChanges || this.changeTimer || !this.dirty.size) return;
+    this.changeTimer = window.setTimeout(() => void this.lookAtChanges().catch(() => undefined), CHANGE_DELAY_MS);
+  }
+
+  /**
+   * The page changed while packs apply to it: the changed blocks' text goes to the background as a
+   * first slice would, and only terms in it bring the core. A page's ads, clocks and carousels
+   * change it all the time and seldom hold a glossary term.
+   */
+  private async lookAtChanges(): Promise<void> {
+    this.changeTimer = 0;
+    const roots = [...this.dirty].filter((el) => el.isConnected);
+    this.dirty.clear();
+    const outer = roots.filter((el) => !roots.some((o) => o !== el && o.contains(el)));
+    const texts = outer.flatMap((root) => (insideSkipped(root) ? [] : collectBlocks(root))).map((b) => b.text).filter((t) => !this.lookedAt.has(t));
+    if (!texts.length) return;
+    if (++this.looks > CHANGE_LOOKS || texts.reduce((n, t) => n + t.length, 0) > CHANGED_CHARS) return void (await this.withCore());
+    for (const t of texts) this.lookedAt.add(t);
+    const reply = await callBackground('page:index', { url: location.href, texts });
+    if (this.coreReady || !this.watchChanges) return;
+    if (reply.enabled && reply.hasTerms && reply.first.cells.length > 0) await this.withCore();
   }
 
   /** What the boot answers while the page has no core: no terms, and the core for anything else. */

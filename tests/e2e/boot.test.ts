@@ -1,6 +1,7 @@
 // The content script's boot (entrypoints/content/boot.ts) in Chromium: a page that holds no term
 // and no highlight is answered by the boot alone, and the page core arrives with the first thing
-// that needs it: a term the page's own script adds later, the reader selecting text to highlight,
+// that needs it: a term the page's own script adds later (a change without terms is looked at in
+// the background and brings nothing), the reader selecting text to highlight,
 // the keyboard command, a saved highlight when the page loads again.
 
 import type { Page } from 'playwright-core';
@@ -44,9 +45,14 @@ describe('a page without terms or highlights', () => {
     await page.close();
   });
 
-  it('paints a term the page adds later, with the core', async () => {
+  it('looks at the page’s changes without the core, and paints a term the page adds later with it', async () => {
     const page = await openQuiet('/quiet-2.html');
-    await page.evaluate(() => document.querySelector('main')!.append(Object.assign(document.createElement('p'), { textContent: 'Late news from Zhanaozen.' })));
+    const add = (text: string) => page.evaluate((t) => document.querySelector('main')!.append(Object.assign(document.createElement('p'), { textContent: t })), text);
+    // A change without terms: its text is looked at in the background, and the core stays away.
+    await add('Tides turn at six this evening.');
+    await page.waitForTimeout(800);
+    expect(await scanned(b, page)).toMatchObject({ core: false });
+    await add('Late news from Zhanaozen.');
     await expect.poll(() => paintedTexts(page), { timeout: 5000 }).toEqual(['Zhanaozen']);
     expect(await scanned(b, page)).toMatchObject({ core: true, terms: 1 });
     await page.close();
