@@ -115,6 +115,8 @@ export class PageBoot {
    * changed since that was walked.
    */
   private withCore(first?: FirstLoad): Promise<PageCore> {
+    // The reader's move brought the core while this load painted: the core loaded afresh.
+    if (this.coreReady) first?.painted?.painter.dispose();
     this.coreReady ??= (async () => {
       this.handover.abort();
       const api = await loadPageCore();

@@ -93,8 +93,9 @@ export class Painter {
   dispose(): void {
     this.clear();
     this.window?.dispose();
-    if (this.styleName) CSS.highlights.delete(this.styleName);
-    if (this.active) CSS.highlights.delete(ACTIVE);
+    // Only its own: a newer painter may have registered under the same names already.
+    if (this.styleName && CSS.highlights.get(this.styleName) === this.highlight) CSS.highlights.delete(this.styleName);
+    if (this.active && CSS.highlights.get(ACTIVE) === this.active) CSS.highlights.delete(ACTIVE);
   }
 
   setActive(term: PaintedTerm | null): void {
