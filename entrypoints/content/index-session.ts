@@ -10,6 +10,7 @@ import { addTokenHashes } from '../../lib/match/select';
 import { filterFromWire, type TokenFilter } from '../../lib/match/token-filter';
 import type { BlockMatch, PageIndexReply } from '../../lib/messages';
 import { callBackground } from './background-client';
+import { yieldToPage } from './slices';
 import type { TextBlock } from './blocks';
 import type { IndexSource } from './page-scanner';
 
@@ -67,6 +68,8 @@ export class IndexSession implements IndexSource {
     this.askedFor = this.wanted.size;
     try {
       const wire = await callBackground('index:lookup', { url: location.href, hashes: encodeInt32(this.wanted.values()) });
+      // Receiving a dense page's share is a task of 10 ms; decoding it waits for the next one.
+      await yieldToPage();
       const ix = (this.ix = wire ? fromWire(wire) : null);
       if (ix) ix.entries.forEach((key, e) => this.terms.set(key, ix.terms[e]!));
     } finally {

@@ -86,10 +86,34 @@ export function slotTable(runs: readonly SlotRun[]): Pick<CompiledIndex, 'slotHa
 /** JSON-safe form for extension messaging, which does not carry typed arrays. */
 export interface WireIndex {
   mask: number;
+  /** Typed arrays as base64 of their bytes, but for the key pools sent in `pools`. */
   arrays: Record<string, string>;
+  /**
+   * The key pools as strings of their UTF-16 units: a third of their base64 size for Latin keys.
+   * A pool holding a lone surrogate (which messaging would not carry intact) stays in `arrays`.
+   */
+  pools: Partial<Record<PoolField, string>>;
   entries: string[];
   terms: string[];
-  labels: string[];
+  /** Per pattern; null where it is its entry's term (most patterns: the entry's own form). */
+  labels: (string | null)[];
+}
+
+const POOL_FIELDS = ['pool', 'strictPool'] as const;
+type PoolField = (typeof POOL_FIELDS)[number];
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** The units as a string, or null when it would hold a lone surrogate. */
+function unitsToText(units: Uint16Array): string | null {
+  let s = '';
+  for (let i = 0; i < units.length; i += 0x2000) s += String.fromCharCode.apply(null, units.subarray(i, i + 0x2000) as unknown as number[]);
+  return LONE_SURROGATE.test(s) ? null : s;
+}
+
+function textToUnits(s: string): Uint16Array {
+  const units = new Uint16Array(s.length);
+  for (let i = 0; i < s.length; i++) units[i] = s.charCodeAt(i);
+  return units;
 }
 
 const ARRAY_FIELDS = [
@@ -144,17 +168,29 @@ export function decodeInt32(b64: string): Int32Array {
 
 export function toWire(index: CompiledIndex): WireIndex {
   const arrays: Record<string, string> = {};
+  const pools: WireIndex['pools'] = {};
+  for (const f of POOL_FIELDS) {
+    const text = unitsToText(index[f]);
+    if (text !== null) pools[f] = text;
+  }
   for (const f of ARRAY_FIELDS) {
+    if ((pools as Record<string, string>)[f] !== undefined) continue;
     const a = index[f];
     arrays[f] = bytesToBase64(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
   }
-  return { mask: index.mask, arrays, entries: index.entries, terms: index.terms, labels: index.labels };
+  const labels = index.labels.map((label, p) => (label === index.terms[index.patEntry[p]!] ? null : label));
+  return { mask: index.mask, arrays, pools, entries: index.entries, terms: index.terms, labels };
 }
 
 export function fromWire(wire: WireIndex): CompiledIndex {
   const out: Partial<Record<ArrayField, ArrayBufferView>> = {};
-  for (const f of ARRAY_FIELDS) out[f] = new CTORS[f](base64ToBuffer(wire.arrays[f] ?? ''));
-  return { ...(out as Pick<CompiledIndex, ArrayField>), mask: wire.mask, entries: wire.entries, terms: wire.terms, labels: wire.labels };
+  for (const f of ARRAY_FIELDS) {
+    const text = (wire.pools as Record<string, string | undefined>)[f];
+    out[f] = text !== undefined ? textToUnits(text) : new CTORS[f](base64ToBuffer(wire.arrays[f] ?? ''));
+  }
+  const arrays = out as Pick<CompiledIndex, ArrayField>;
+  const labels = wire.labels.map((label, p) => label ?? wire.terms[arrays.patEntry[p]!] ?? '');
+  return { ...arrays, mask: wire.mask, entries: wire.entries, terms: wire.terms, labels };
 }
 
 /** Bytes held by the typed arrays (strings not counted). */
