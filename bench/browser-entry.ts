@@ -2,7 +2,8 @@
 // measured through a test runner's module indirection.
 
 import { HashSet } from '../lib/match/hash-set';
-import { indexBytes, toWire } from '../lib/match/index-format';
+import { indexBytes } from '../lib/match/index-format';
+import { toWire } from '../lib/match/index-wire';
 import { addTokenHashes, selectByFirstTokens } from '../lib/match/select';
 import { generate } from './generate';
 import { glossIndex, glossScan, measure, PEERS } from './peers';

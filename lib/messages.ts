@@ -4,7 +4,7 @@
 import type { HighlightDetails, HighlightPlacement } from './highlights';
 import type { ContentRequests, PageRequests } from './message-schemas';
 import type { WireMatches } from './match/block-matches';
-import type { WireIndex } from './match/index-format';
+import type { WireIndex } from './match/index-wire';
 import type { WireFilter } from './match/token-filter';
 import type { Pack, PackSource } from './pack/format';
 import type { Settings } from './settings';

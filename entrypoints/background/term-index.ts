@@ -5,7 +5,8 @@
 // compile, never held in the worker's memory.
 
 import { compileIndex, type PatternSource } from '../../lib/match/compile';
-import { decodeInt32, toWire, type CompiledIndex, type WireIndex } from '../../lib/match/index-format';
+import { decodeInt32, type CompiledIndex } from '../../lib/match/index-format';
+import { toWire, type WireIndex } from '../../lib/match/index-wire';
 import { findMatches, type RawMatch } from '../../lib/match/scan';
 import type { BlockMatch } from '../../lib/messages';
 import { selectByFirstTokens } from '../../lib/match/select';

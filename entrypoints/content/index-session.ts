@@ -2,7 +2,8 @@
 // slice's text and came back with its matches), then the parts of the index the rest of the page's tokens
 // can start, asked for as the scan finds them. A new load starts a new session.
 
-import { encodeInt32, fromWire, type CompiledIndex } from '../../lib/match/index-format';
+import { encodeInt32, type CompiledIndex } from '../../lib/match/index-format';
+import { fromWire } from '../../lib/match/index-wire';
 import { HashSet } from '../../lib/match/hash-set';
 import { COMPLEX } from '../../lib/match/raw-tokens';
 import { findCandidates } from '../../lib/match/scan';

@@ -83,45 +83,12 @@ export function slotTable(runs: readonly SlotRun[]): Pick<CompiledIndex, 'slotHa
   return { slotHash, slotFirst, slotCount };
 }
 
-/** JSON-safe form for extension messaging, which does not carry typed arrays. */
-export interface WireIndex {
-  mask: number;
-  /** Typed arrays as base64 of their bytes, but for the key pools sent in `pools`. */
-  arrays: Record<string, string>;
-  /**
-   * The key pools as strings of their UTF-16 units: a third of their base64 size for Latin keys.
-   * A pool holding a lone surrogate (which messaging would not carry intact) stays in `arrays`.
-   */
-  pools: Partial<Record<PoolField, string>>;
-  entries: string[];
-  terms: string[];
-  /** Per pattern; null where it is its entry's term (most patterns: the entry's own form). */
-  labels: (string | null)[];
-}
-
-const POOL_FIELDS = ['pool', 'strictPool'] as const;
-type PoolField = (typeof POOL_FIELDS)[number];
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-/** The units as a string, or null when it would hold a lone surrogate. */
-function unitsToText(units: Uint16Array): string | null {
-  let s = '';
-  for (let i = 0; i < units.length; i += 0x2000) s += String.fromCharCode.apply(null, units.subarray(i, i + 0x2000) as unknown as number[]);
-  return LONE_SURROGATE.test(s) ? null : s;
-}
-
-function textToUnits(s: string): Uint16Array {
-  const units = new Uint16Array(s.length);
-  for (let i = 0; i < s.length; i++) units[i] = s.charCodeAt(i);
-  return units;
-}
-
-const ARRAY_FIELDS = [
+export const ARRAY_FIELDS = [
   'pool', 'strictPool', 'poolClass', 'patStart', 'patLen', 'patMask', 'patForm', 'patTokens', 'patNext', 'patEntry', 'slotHash', 'slotFirst', 'slotCount',
 ] as const;
-type ArrayField = (typeof ARRAY_FIELDS)[number];
+export type ArrayField = (typeof ARRAY_FIELDS)[number];
 
-const CTORS: Record<ArrayField, { new (b: ArrayBuffer): ArrayBufferView }> = {
+export const CTORS: Record<ArrayField, { new (b: ArrayBuffer): ArrayBufferView }> = {
   pool: Uint16Array, strictPool: Uint16Array, poolClass: Uint8Array, patStart: Int32Array, patLen: Int32Array, patMask: Uint8Array,
   patForm: Uint8Array, patTokens: Uint8Array, patNext: Int32Array, patEntry: Int32Array, slotHash: Int32Array, slotFirst: Int32Array, slotCount: Int32Array,
 };
@@ -130,7 +97,7 @@ const CTORS: Record<ArrayField, { new (b: ArrayBuffer): ArrayBufferView }> = {
 type NativeBase64 = { fromBase64?: (s: string) => Uint8Array; prototype: { toBase64?: () => string } };
 const native = Uint8Array as unknown as NativeBase64;
 
-function bytesToBase64(bytes: Uint8Array): string {
+export function bytesToBase64(bytes: Uint8Array): string {
   if (native.prototype.toBase64) return (bytes as unknown as { toBase64: () => string }).toBase64();
   let s = '';
   for (let i = 0; i < bytes.length; i += 0x8000) {
@@ -139,7 +106,7 @@ function bytesToBase64(bytes: Uint8Array): string {
   return btoa(s);
 }
 
-function base64ToBuffer(b64: string): ArrayBuffer {
+export function base64ToBuffer(b64: string): ArrayBuffer {
   // The filter and index parts a page receives are hundreds of KiB: decoding them a character at
   // a time cost the page several milliseconds.
   if (native.fromBase64) return native.fromBase64(b64).buffer as ArrayBuffer;
@@ -164,33 +131,6 @@ export function encodeInt32(values: Iterable<number>): string {
 
 export function decodeInt32(b64: string): Int32Array {
   return new Int32Array(base64ToBuffer(b64));
-}
-
-export function toWire(index: CompiledIndex): WireIndex {
-  const arrays: Record<string, string> = {};
-  const pools: WireIndex['pools'] = {};
-  for (const f of POOL_FIELDS) {
-    const text = unitsToText(index[f]);
-    if (text !== null) pools[f] = text;
-  }
-  for (const f of ARRAY_FIELDS) {
-    if ((pools as Record<string, string>)[f] !== undefined) continue;
-    const a = index[f];
-    arrays[f] = bytesToBase64(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
-  }
-  const labels = index.labels.map((label, p) => (label === index.terms[index.patEntry[p]!] ? null : label));
-  return { mask: index.mask, arrays, pools, entries: index.entries, terms: index.terms, labels };
-}
-
-export function fromWire(wire: WireIndex): CompiledIndex {
-  const out: Partial<Record<ArrayField, ArrayBufferView>> = {};
-  for (const f of ARRAY_FIELDS) {
-    const text = (wire.pools as Record<string, string | undefined>)[f];
-    out[f] = text !== undefined ? textToUnits(text) : new CTORS[f](base64ToBuffer(wire.arrays[f] ?? ''));
-  }
-  const arrays = out as Pick<CompiledIndex, ArrayField>;
-  const labels = wire.labels.map((label, p) => label ?? wire.terms[arrays.patEntry[p]!] ?? '');
-  return { ...arrays, mask: wire.mask, entries: wire.entries, terms: wire.terms, labels };
 }
 
 /** Bytes held by the typed arrays (strings not counted). */

@@ -1,8 +1,9 @@
-// The index share on its way to a page: typed arrays as base64, key pools as strings, labels
-// only where they differ from their entry's term. What arrives must match exactly what was sent.
+// The index share on its way to a page: typed arrays as base64, key pools as strings, unit
+// classes derived again on arrival, labels only where they differ from their entry's term. What
+// arrives must be exactly the index that was sent.
 
 import { describe, expect, it } from 'vitest';
-import { fromWire, toWire, type WireIndex } from '../../lib/match/index-format';
+import { fromWire, toWire, type WireIndex } from '../../lib/match/index-wire';
 import { found, indexOf } from './helpers';
 
 /** Through JSON, as extension messaging carries it. */
@@ -19,10 +20,11 @@ describe('the index share on the wire', () => {
     expect(found(ix, text).length).toBeGreaterThan(6);
   });
 
-  it('sends the pools as text and a label only where it is not its entry’s term', () => {
+  it('sends the pools as text, no unit classes (the page derives them) and a label only where it is not its entry’s term', () => {
     const wire = toWire(ix);
     expect(wire.pools.pool).toBeTypeOf('string');
     expect(wire.arrays.pool).toBeUndefined();
+    expect(wire.arrays.poolClass).toBeUndefined();
     expect(wire.labels.filter((l) => l !== null).length).toBeLessThan(wire.labels.length);
   });
 
