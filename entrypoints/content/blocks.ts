@@ -259,6 +259,17 @@ export function collectBlocks(root: Node): TextBlock[] {
   return new BlockWalker(root).take();
 }
 
+/** The outermost of `roots` still on the page: what a batch of changes must read again. */
+export function outermostConnected(roots: Iterable<Element>): Element[] {
+  const on = [...roots].filter((el) => el.isConnected);
+  return on.filter((el) => !on.some((o) => o !== el && o.contains(el)));
+}
+
+/** Blocks of visible text under each of `roots`, skipping roots inside what Gloss never reads. */
+export function blocksUnder(roots: readonly Element[]): TextBlock[] {
+  return roots.flatMap((root) => (insideSkipped(root) ? [] : collectBlocks(root)));
+}
+
 /** Nearest ancestor that starts a block (the unit a re-scan must cover). */
 export function blockRootOf(node: Node): Element | null {
   for (let el = elementOf(node); el; el = el.parentElement) if (isBlockElement(el)) return el;

@@ -7,7 +7,7 @@
 
 import { dispatch, type ContentApi, type Handlers, type PageIndexReply, type PageStats, type Reply } from '../../lib/messages';
 import { callBackground } from './background-client';
-import { blockRootOf, collectBlocks, insideSkipped } from './blocks';
+import { blockRootOf, blocksUnder, outermostConnected } from './blocks';
 import { declaredCanonical } from './canonical';
 import { paintFirst } from './first-paint';
 import { mayBeScrolled, requestFirst, walkGoesOn, type FirstLoad } from './first-walk';
@@ -92,7 +92,7 @@ export class PageBoot {
       await yieldToPage();
     }
     if (enabled && hasTerms && (matches.length > 0 || walkGoesOn(first.walk))) return void (await this.withCore(first));
-    if (enabled && (await callBackground('highlights:ofPage', declaredCanonical())).length > 0) return void (await this.withCore(first));
+    if (enabled && (await this.hasHighlights())) return void (await this.withCore(first));
     if (this.coreReady) return;
     const doneMs = performance.now() - this.startedAt;
     this.stats = enabled && hasTerms ? { startedAtMs: this.startedAt, indexMs: first.indexMs, firstViewportMs: doneMs, doneMs, busyMs: first.busyMs, longestSliceMs: first.walk.longestMs, blocks: first.walk.first.length, terms: 0, core: false } : null;
@@ -143,16 +143,20 @@ export class PageBoot {
    */
   private async lookAtChanges(): Promise<void> {
     this.changeTimer = 0;
-    const roots = [...this.dirty].filter((el) => el.isConnected);
+    const outer = outermostConnected(this.dirty);
     this.dirty.clear();
-    const outer = roots.filter((el) => !roots.some((o) => o !== el && o.contains(el)));
-    const texts = outer.flatMap((root) => (insideSkipped(root) ? [] : collectBlocks(root))).map((b) => b.text).filter((t) => !this.lookedAt.has(t));
+    const texts = blocksUnder(outer).map((b) => b.text).filter((t) => !this.lookedAt.has(t));
     if (!texts.length) return;
     if (++this.looks > CHANGE_LOOKS || texts.reduce((n, t) => n + t.length, 0) > CHANGED_CHARS) return void (await this.withCore());
     for (const t of texts) this.lookedAt.add(t);
     const reply = await callBackground('page:index', { url: location.href, texts });
     if (this.coreReady || !this.watchChanges) return;
     if (reply.enabled && reply.hasTerms && reply.first.cells.length > 0) await this.withCore();
+  }
+
+  /** Whether the reader saved highlights on this page (one indexed lookup in the background). */
+  private async hasHighlights(): Promise<boolean> {
+    return (await callBackground('highlights:ofPage', declaredCanonical())).length > 0;
   }
 
   /** What the boot answers while the page has no core: no terms, and the core for anything else. */
@@ -168,7 +172,7 @@ export class PageBoot {
       'page:highlightStats': () => null,
       'page:identity': () => ({ url: location.href, ...declaredCanonical() }),
       'highlights:changed': async () => {
-        if (this.reply?.enabled && (await callBackground('highlights:ofPage', declaredCanonical())).length > 0) await this.withCore();
+        if (this.reply?.enabled && (await this.hasHighlights())) await this.withCore();
         return null;
       },
       'command:run': this.viaCore('command:run'),

@@ -3,7 +3,7 @@
 // before a load walks the page, so a change made while the index request is in flight (an
 // in-page navigation swapping the content) is re-scanned once the load has its painter.
 
-import { blockRootOf, collectBlocks, HOST_TAG, insideSkipped, type TextBlock } from './blocks';
+import { blockRootOf, blocksUnder, HOST_TAG, outermostConnected } from './blocks';
 import type { IndexSession } from './index-session';
 import { scanBlock } from './page-scanner';
 import type { Painter, PaintedTerm } from './painter';
@@ -70,15 +70,14 @@ export class Rescanner {
 
   private async flush(): Promise<void> {
     this.timer = 0;
-    const roots = [...this.dirty].filter((el) => el.isConnected);
+    const outer = outermostConnected(this.dirty);
     this.dirty.clear();
-    const outer = roots.filter((el) => !roots.some((o) => o !== el && o.contains(el)));
     if (this.target) await this.rescan(this.target, outer);
     if (!this.signal.aborted) this.onChange();
   }
 
   private async rescan(target: RescanTarget, outer: Element[]): Promise<void> {
-    const blocks: TextBlock[] = outer.flatMap((root) => (insideSkipped(root) ? [] : collectBlocks(root)));
+    const blocks = blocksUnder(outer);
     target.session.add(blocks);
     const ix = await target.session.current();
     if (this.signal.aborted) return;
