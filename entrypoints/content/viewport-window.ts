@@ -50,6 +50,13 @@ export class ViewportWindow<T extends Ranged> {
   private watcher: ReturnType<Observe> | null = null;
   private readonly toAdd = new Set<Range>();
   private readonly toDelete = new Set<Range>();
+  /**
+   * Ranges of blocks scrolled out of the margin. They are still right, only far: painting them
+   * costs nothing visible, and taking them out on their own would cost the page a rendering pass
+   * (on the dense page, the observer's first report alone made one). They leave with the next
+   * change that has to happen anyway.
+   */
+  private readonly farAway = new Set<T>();
   /** New blocks wait for the batch too: each observe() between frames costs the page a rendering pass. */
   private readonly toObserve = new Set<Element>();
   private scheduled: keyof Timing | null = null;
@@ -88,8 +95,9 @@ export class ViewportWindow<T extends Ranged> {
   }
 
   remove(item: T, block: Element): void {
-    // Only a near block's items were painted (and so have their ranges made).
-    if (this.near.has(block)) this.unpaint(item.range, 'batch');
+    // Only a near block's items were painted (and so have their ranges made), and those that
+    // went far since; the text of a removed item changed or left, so its range may now be wrong.
+    if (this.near.has(block) || this.farAway.delete(item)) this.unpaint(item.range, 'batch');
     const items = this.byBlock.get(block);
     if (!items) return;
     items.delete(item);
@@ -105,6 +113,7 @@ export class ViewportWindow<T extends Ranged> {
     this.near.clear();
     this.toAdd.clear();
     this.toDelete.clear();
+    this.farAway.clear();
     this.toObserve.clear();
   }
 
@@ -139,6 +148,10 @@ export class ViewportWindow<T extends Ranged> {
       this.observer.observe(el);
       this.toObserve.delete(el);
     }
+    if (this.toAdd.size || this.toDelete.size) {
+      for (const x of this.farAway) this.painted.delete(x.range);
+      this.farAway.clear();
+    }
     for (const r of this.toDelete) this.painted.delete(r);
     for (const r of this.toAdd) this.painted.add(r);
     this.toDelete.clear();
@@ -153,10 +166,11 @@ export class ViewportWindow<T extends Ranged> {
       if (isNear === this.near.has(e.target)) continue;
       if (isNear) {
         this.near.add(e.target);
-        for (const x of items) this.paint(x.range, 'soon');
+        // Back before its ranges left (see farAway): they are still painted.
+        for (const x of items) if (!this.farAway.delete(x)) this.paint(x.range, 'soon');
       } else {
         this.near.delete(e.target);
-        for (const x of items) this.unpaint(x.range, 'soon');
+        for (const x of items) if (!this.toAdd.delete(x.range)) this.farAway.add(x);
       }
     }
   }

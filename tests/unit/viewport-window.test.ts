@@ -72,8 +72,33 @@ describe('ViewportWindow', () => {
     const a = item();
     w.add(a, p1!, true);
     expect(painted.has(a.range)).toBe(true);
+  });
+
+  it('takes a far block’s ranges out only with the next change that adds, so scrolling away alone costs no rendering pass', () => {
+    const io = fakeObserver();
+    let changes = 0;
+    const painted = new Set<Range>();
+    const counted = { add: (r: Range) => (changes++, painted.add(r)), delete: (r: Range) => (changes++, painted.delete(r)) };
+    const w = new ViewportWindow(counted, io.observe, AT_ONCE);
+    const [a, b] = [item(), item()];
+    w.add(a, p1!, true);
+    w.add(b, p2!, false);
+    changes = 0;
+    // The first slice was assumed near; the observer finds p1 beyond the margin: nothing changes yet.
     io.fire(io.entry(p1!, false));
-    expect(painted.has(a.range)).toBe(false);
+    expect(changes).toBe(0);
+    expect(painted.has(a.range)).toBe(true);
+    // Back before anything changed: still painted, still no change.
+    io.fire(io.entry(p1!, true));
+    io.fire(io.entry(p1!, false));
+    expect(changes).toBe(0);
+    // p2 comes near: its range goes in and p1's far one goes out, in the same flush.
+    io.fire(io.entry(p2!, true));
+    expect([...painted]).toEqual([b.range]);
+    // A far item whose text changed is taken out at once: its range may cover other text now.
+    io.fire(io.entry(p2!, false));
+    w.remove(b, p2!);
+    expect(painted.size).toBe(0);
   });
 
   it('keeps painted the text of an element without a box of its own', () => {
