@@ -14,8 +14,8 @@ export interface ToolbarAction {
 const NAMES: Record<HighlightColor, string> = { yellow: 'Yellow', green: 'Green', blue: 'Blue', pink: 'Pink', purple: 'Purple' };
 const SHOW_DELAY_MS = 120;
 
-function button(label: string, className: string): HTMLButtonElement {
-  const b = document.createElement('button');
+function button(shell: UiHost, label: string, className: string): HTMLButtonElement {
+  const b = shell.make('button');
   b.type = 'button';
   b.className = className;
   b.textContent = label;
@@ -66,25 +66,25 @@ export class SelectionToolbar {
 
   private build(signal: AbortSignal): void {
     const on = (b: HTMLButtonElement, fn: () => void) => b.addEventListener('click', (e) => e.isTrusted && fn(), { signal });
-    const highlight = button('Highlight', 'primary');
+    const highlight = button(this.shell, 'Highlight', 'primary');
     on(highlight, () => this.fire('highlight'));
-    const swatches = document.createElement('span');
+    const swatches = this.shell.make('span');
     swatches.className = 'swatches';
     swatches.setAttribute('role', 'group');
     swatches.setAttribute('aria-label', 'Colour');
     for (const color of HIGHLIGHT_COLORS) {
-      const b = button('', `swatch ${color}`);
+      const b = button(this.shell, '', `swatch ${color}`);
       b.setAttribute('aria-label', NAMES[color]);
       b.title = NAMES[color];
       on(b, () => this.pick(color));
       this.colorButtons.set(color, b);
       swatches.append(b);
     }
-    const note = button('Note', 'text');
+    const note = button(this.shell, 'Note', 'text');
     on(note, () => this.fire('note'));
-    const tag = button('Tag', 'text');
+    const tag = button(this.shell, 'Tag', 'text');
     on(tag, () => this.fire('tag'));
-    const glossary = button('Add to glossary', 'text');
+    const glossary = button(this.shell, 'Add to glossary', 'text');
     on(glossary, () => this.fire('glossary'));
     this.panel.append(highlight, swatches, note, tag, glossary);
     this.pick(this.color);
