@@ -121,9 +121,10 @@ export class PageBoot {
       this.handover.abort();
       const api = await loadPageCore();
       // Evaluating the core is a task of 7–13 ms on a traced dense page; creating it and starting
-      // its load get one of their own.
+      // its load get one task each.
       await yieldToPage();
       const core = (this.core = api.create(this.signal, this.startedAt));
+      await yieldToPage();
       const current = first && !this.changed;
       if (!current) first?.painted?.painter.dispose();
       await core.load(current ? first : undefined);

@@ -71,14 +71,27 @@ function poolClasses({ pool, patStart, patLen }: Pick<CompiledIndex, 'pool' | 'p
 }
 
 export function fromWire(wire: WireIndex): CompiledIndex {
+  const steps = decodeSteps(wire);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/**
+ * fromWire one array at a time: the caller may give the page a turn at each yield (a dense page's
+ * share took one task of 16–32 ms to decode whole).
+ */
+export function* decodeSteps(wire: WireIndex): Generator<void, CompiledIndex> {
   const out: Partial<Record<ArrayField, ArrayBufferView>> = {};
   for (const f of ARRAY_FIELDS) {
     if (f === 'poolClass') continue;
     const text = (wire.pools as Record<string, string | undefined>)[f];
     out[f] = text !== undefined ? textToUnits(text) : new CTORS[f](base64ToBuffer(wire.arrays[f] ?? ''));
+    yield;
   }
   const arrays = out as Pick<CompiledIndex, ArrayField>;
   arrays.poolClass = poolClasses(arrays);
+  yield;
   const labels = wire.labels.map((label, p) => label ?? wire.terms[arrays.patEntry[p]!] ?? '');
   return { ...arrays, mask: wire.mask, entries: wire.entries, terms: wire.terms, labels };
 }

@@ -3,7 +3,7 @@
 // arrives must be exactly the index that was sent.
 
 import { describe, expect, it } from 'vitest';
-import { fromWire, toWire, type WireIndex } from '../../lib/match/index-wire';
+import { decodeSteps, fromWire, toWire, type WireIndex } from '../../lib/match/index-wire';
 import { found, indexOf } from './helpers';
 
 /** Through JSON, as extension messaging carries it. */
@@ -18,6 +18,15 @@ describe('the index share on the wire', () => {
     expect(back).toEqual(ix);
     expect(found(back, text)).toEqual(found(ix, text));
     expect(found(ix, text).length).toBeGreaterThan(6);
+  });
+
+  it('decodes in steps a page can run one task at a time, to the same index', () => {
+    const steps = decodeSteps(sent(toWire(ix)));
+    let pauses = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) pauses++;
+    expect(pauses).toBeGreaterThan(5);
+    expect(step.value).toEqual(ix);
   });
 
   it('sends the pools as text, no unit classes (the page derives them) and a label only where it is not its entry’s term', () => {
