@@ -112,8 +112,8 @@ describe('Kazakhstan page', () => {
     const first = await ui.text('.card .term');
     await run('next-term');
     await expect.poll(() => ui.text('.card .term'), { timeout: 3000 }).not.toBe(first);
-    const focused = await page.evaluate(() => document.activeElement?.localName);
-    expect(focused).toBe('gloss-root');
+    // Focus moves into the popover once it is placed, a moment after its text changes.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.localName), { timeout: 3000 }).toBe('gloss-root');
     await page.keyboard.press('Escape');
     await expect.poll(() => ui.count('.card'), { timeout: 3000 }).toBe(0);
   });
