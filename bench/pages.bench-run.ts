@@ -363,6 +363,7 @@ it('benchmarks dense and long pages and a cold service worker in Chromium', { ti
   const emptyScript = {
     empty1MiB: await emptyContentScriptMs(idle.context, idleOrigin, `${url}/empty.html`),
     article: await emptyContentScriptMs(idle.context, idleOrigin, `${url}/article.html`),
+    dense: await emptyContentScriptMs(idle.context, idleOrigin, dense),
   };
   await idle.close();
 
@@ -453,7 +454,7 @@ type Results = {
   empty1MiB: ReturnType<typeof summarize>;
   article: ReturnType<typeof summarize>;
   markJs: { ms: number; scriptShare: number };
-  emptyContentScript: Record<'empty1MiB' | 'article', PeerFigures>;
+  emptyContentScript: Record<'empty1MiB' | 'article' | 'dense', PeerFigures>;
   floor: { dense: Record<'warm' | 'cold', MessengerFigures>; empty1MiB: MessengerFigures; articleScript: PeerFigures; denseTraced: PeerFigures };
   coldStart: Record<'terms5k' | 'terms50k', ColdLoad>;
   memory: { with50k: HeapUsage; starterOnly: HeapUsage; deltaBytes: number; index50k: KeptIndex; ratioToIndex: number };
@@ -474,11 +475,11 @@ function printTable(r: Results): void {
   const heap = (h: HeapUsage) => `${mib(h.usedSize + h.backingStorageSize)} (JS ${mib(h.usedSize)} + buffers ${mib(h.backingStorageSize)})`;
   const rows: string[][] = [
     ['Dense: first viewport painted, after the content script starts', roundTrip(floor.dense.warm), `${f1(d.stats.firstViewportMs)} ms (index reply ${f1(d.stats.indexMs)} ms)`, '≤ 30 ms'],
-    ['Dense: main-thread tasks > 16 ms after DOMContentLoaded', `${f0(d.alone.tasksOver16)} (with the messenger: ${f0(floor.denseTraced.tasksOver16)})`, f0(d.gloss.tasksOver16), `≤ ${f0(d.alone.tasksOver16 + 1)} (alone + 1)`],
+    ['Dense: main-thread tasks > 16 ms after DOMContentLoaded', `${f0(d.alone.tasksOver16)} (with an empty content script: ${f0(r.emptyContentScript.dense.tasksOver16)})`, f0(d.gloss.tasksOver16), `≤ ${f0(d.alone.tasksOver16 + 1)} (alone + 1)`],
     ['Dense: tasks > 50 ms after DOMContentLoaded', f0(d.alone.tasksOver50), f0(d.gloss.tasksOver50), '—'],
     ['Dense: longest task after DOMContentLoaded', `${f0(d.alone.longestTaskMs)} ms`, `${f0(d.gloss.longestTaskMs)} ms`, '—'],
     ['Dense: longest task running Gloss’s script', '—', `${f1(d.gloss.longestScriptTaskMs)} ms (${f0(d.gloss.scriptTasksOver16)} over 16 ms)`, '≤ 16 ms'],
-    ['Dense: Gloss’s script time in total (trace)', `mark.js, one RegExp: ${f0(r.markJs.ms)} ms; the messenger: ${f1(floor.denseTraced.scriptMs)} ms`, `${f0(d.gloss.scriptMs)} ms = ${r.markJs.scriptShare.toFixed(2)} of mark.js (evaluating the content script: ${f0(d.gloss.loadScriptMs)} ms)`, '≤ 0.33 of mark.js'],
+    ['Dense: Gloss’s script time in total (trace)', `mark.js, one RegExp: ${f0(r.markJs.ms)} ms; the messenger (asking once, reading every paragraph once): ${f1(floor.denseTraced.scriptMs)} ms`, `${f0(d.gloss.scriptMs)} ms = ${r.markJs.scriptShare.toFixed(2)} of mark.js (evaluating the content script: ${f0(d.gloss.loadScriptMs)} ms)`, '≤ 0.33 of mark.js'],
     ['Dense: Gloss’s own count: main-thread ms, longest slice, terms', '—', `${f0(d.stats.busyMs)} ms, ${f1(d.stats.longestSliceMs)} ms, ${f0(d.stats.terms)} terms (done ${f0(d.stats.doneMs)} ms)`, '—'],
     ['1 MiB without matches: Gloss’s main-thread time in total', `tasks > 16 ms: ${f0(e.alone.tasksOver16)}; ${idleCell(r.emptyContentScript.empty1MiB)}; reading every paragraph’s text once from a content script: ${f1(floor.empty1MiB.readMs)} ms`, `${scriptCell(e)}; tasks > 16 ms: ${f0(e.gloss.tasksOver16)}`, '≤ 40 ms'],
     ['Article (20 KB) without matches: Gloss’s main-thread time', `tasks > 16 ms: ${f0(a.alone.tasksOver16)}; ${idleCell(r.emptyContentScript.article)}; one that asks its worker once: ${f1(floor.articleScript.scriptMs)} ms`, scriptCell(a), '≤ 3 ms'],
