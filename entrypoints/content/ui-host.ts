@@ -13,10 +13,10 @@ export class UiHost {
   private readonly shown = new Set<HTMLElement>();
 
   constructor() {
-    // Built in a document of its own, which the page's adopts when a panel first shows. Any change
-    // to the page's document, even to elements not in it yet, makes Chromium rebuild the markers of
-    // every painted highlight at its next frame: building the panels there cost the dense
-    // benchmark page a rendering pass of 17–25 ms right after its terms were painted.
+    // Built in a document of its own, which the page's document adopts when a panel first shows.
+    // Any change to the page's document, even to elements not in it yet, makes Chromium rebuild
+    // the markers of every painted highlight at its next frame: building the panels there cost
+    // the dense benchmark page a rendering pass of 17–25 ms right after its terms were painted.
     const own = document.implementation.createHTMLDocument('');
     this.host = own.createElement(HOST_TAG);
     this.shadow = this.host.attachShadow({ mode: 'closed' });
