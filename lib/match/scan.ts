@@ -292,7 +292,27 @@ export type BlockCandidates = Int32Array | null | typeof COMPLEX;
 
 export function findCandidates(filter: TokenFilter, mask: number, raw: string): BlockCandidates {
   const found = rawTokenHashes(raw, mask, filter, null);
-  return found === COMPLEX ? COMPLEX : found === 0 ? null : candidates.pairs.slice(0, 2 * found);
+  return found === COMPLEX ? COMPLEX : found === 0 ? null : keep(candidates.pairs, 2 * found);
+}
+
+// A page keeps the candidates of thousands of blocks. Each used to be an array of its own, which
+// is a buffer of its own to allocate and collect; they are views into shared chunks instead (a
+// chunk lives as long as any block still holds a view of it).
+const CHUNK = 1 << 14;
+let chunk: Int32Array | null = null;
+let used = CHUNK;
+
+/** A lasting copy of `from`'s first `n` values. */
+function keep(from: Int32Array, n: number): Int32Array {
+  if (n > CHUNK) return from.slice(0, n);
+  if (!chunk || used + n > CHUNK) {
+    chunk = new Int32Array(CHUNK);
+    used = 0;
+  }
+  const view = chunk.subarray(used, used + n);
+  for (let i = 0; i < n; i++) view[i] = from[i]!;
+  used += n;
+  return view;
 }
 
 /** Appends the matches of `ix` among `found` (from findCandidates on the same `raw`) to `out`. */

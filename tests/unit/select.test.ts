@@ -70,4 +70,14 @@ describe('page vocabulary sub-index', () => {
       { numRuns: 1000 },
     );
   });
+
+  it('keeps every block’s candidates intact while thousands of blocks, and one huge block, share their storage', () => {
+    const ix = indexOf(['Nur Otan', 'tenge', 'Shal, ket!']);
+    const filter = tokenFilter(ix);
+    const texts = Array.from({ length: 3000 }, (_, i) => `${'tenge '.repeat(1 + (i % 7))}and Nur Otan, block ${i}`);
+    texts.push('tenge '.repeat(20000));
+    const kept = texts.map((t) => findCandidates(filter, ix.mask, t));
+    texts.forEach((t, i) => expect(kept[i]).toEqual(findCandidates(filter, ix.mask, t)));
+    expect((kept.at(-1) as Int32Array).length).toBe(40000);
+  });
 });
