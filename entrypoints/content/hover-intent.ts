@@ -54,6 +54,13 @@ export class HoverIntent {
 
   // Always act on the latest position, at most once per frame.
   private onMove(e: PointerEvent): void {
+    // A mouse moving with its button down is selecting text, not resting on a term: the popover
+    // would open over the selection toolbar the moment the reader let go.
+    if (e.buttons !== 0 && e.pointerType === 'mouse') {
+      this.hovered = null;
+      this.cancel();
+      return;
+    }
     this.pointer.x = e.clientX;
     this.pointer.y = e.clientY;
     if (this.pointer.pending) return;

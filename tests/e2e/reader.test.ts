@@ -3,7 +3,7 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { glossUi, hoverOver, launch, openPopup, paintedTexts, pageTerms, pointOf, startServer, tabCall, waitForPaint, type Browser, type GlossUi } from './harness';
+import { dragSelect, glossUi, hoverOver, launch, openPopup, paintedTexts, pageTerms, pointOf, startServer, tabCall, waitForPaint, type Browser, type GlossUi } from './harness';
 
 const PAGE = '/corpus/kazakhstan/opendemocracy-kazakhstan-interview.html';
 let b: Browser;
@@ -116,6 +116,16 @@ describe('Kazakhstan page', () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.localName), { timeout: 3000 }).toBe('gloss-root');
     await page.keyboard.press('Escape');
     await expect.poll(() => ui.count('.card'), { timeout: 3000 }).toBe(0);
+  });
+
+  it('opens no popover for a term the reader drags across to select it, only the toolbar', async () => {
+    await dragSelect(page, 'titushki');
+    await expect.poll(() => ui.count('.toolbar:not([hidden])'), { timeout: 3000 }).toBe(1);
+    // Well past the hover delay (300 ms), with the pointer still resting on the term.
+    await page.waitForTimeout(700);
+    expect(await ui.count('.card')).toBe(0);
+    await page.mouse.click(5, 5);
+    await expect.poll(() => ui.count('.toolbar:not([hidden])'), { timeout: 3000 }).toBe(0);
   });
 
   it('lists the page terms in the popup, and a click reveals the term', async () => {
