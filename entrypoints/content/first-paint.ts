@@ -1,5 +1,6 @@
-// The first thing the reader sees: the terms the background found in the first slice, painted, the blocks nearest the walk's start (where the reader looks) at once. The
-// boot paints them before the page core has arrived; the core adds the rest of the slice.
+// The first thing the reader sees: the terms the background found in the first slice, painted,
+// the blocks nearest the walk's start (where the reader looks) at once. The boot paints them
+// before the page core has arrived; the core adds the rest of the slice.
 
 import type { BlockMatch } from '../../lib/messages';
 import type { TextBlock } from './blocks';

@@ -124,10 +124,9 @@ export interface FirstLoad {
   painted?: FirstPaint;
 }
 
-/** Walks the first slice and asks the background for its terms; `walked` sees the walk meanwhile. */
-export async function requestFirst(scrolled: boolean, walked?: (walk: PageWalk) => void): Promise<FirstLoad> {
+/** Walks the first slice and asks the background for its terms. */
+export async function requestFirst(scrolled: boolean): Promise<FirstLoad> {
   const walk = await startWalk(document.body, scrolled);
-  walked?.(walk);
   const asked = performance.now();
   const reply = await callBackground('page:index', { url: location.href, texts: walk.first.map((b) => b.text) });
   const replied = performance.now();

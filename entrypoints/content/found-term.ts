@@ -34,7 +34,7 @@ function toRange(block: TextBlock, start: number, end: number): Range | null {
   return range;
 }
 
-
+/** A match: its block, offsets and entry; the DOM range comes when first asked for. */
 export class FoundTerm implements PaintedTerm {
   private made: Range | null = null;
   marks?: HTMLElement[];

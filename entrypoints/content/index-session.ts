@@ -3,7 +3,7 @@
 // can start, asked for as the scan finds them. A new load starts a new session.
 
 import { encodeInt32, type CompiledIndex } from '../../lib/match/index-format';
-import { decodeSteps, type WireIndex } from '../../lib/match/index-wire';
+import { decodeSteps } from '../../lib/match/index-wire';
 import { HashSet } from '../../lib/match/hash-set';
 import { COMPLEX } from '../../lib/match/raw-tokens';
 import { findCandidates } from '../../lib/match/scan';
@@ -11,7 +11,7 @@ import { addTokenHashes } from '../../lib/match/select';
 import { filterFromWire, type TokenFilter } from '../../lib/match/token-filter';
 import type { BlockMatch, PageIndexReply } from '../../lib/messages';
 import { callBackground } from './background-client';
-import { SLICE_MS, yieldToPage } from './slices';
+import { inSlices, yieldToPage } from './slices';
 import type { TextBlock } from './blocks';
 import type { IndexSource } from './page-scanner';
 
@@ -71,22 +71,10 @@ export class IndexSession implements IndexSource {
       const wire = await callBackground('index:lookup', { url: location.href, hashes: encodeInt32(this.wanted.values()) });
       // Receiving a dense page's share is a task of 10 ms; decoding it waits for the next one.
       await yieldToPage();
-      const ix = (this.ix = wire ? await decodeInSlices(wire) : null);
+      const ix = (this.ix = wire ? await inSlices(decodeSteps(wire)) : null);
       if (ix) ix.entries.forEach((key, e) => this.terms.set(key, ix.terms[e]!));
     } finally {
       this.lookup = null;
     }
-  }
-}
-
-/** Decodes a share, giving the page a turn whenever a slice's time is up. */
-async function decodeInSlices(wire: WireIndex): Promise<CompiledIndex> {
-  const steps = decodeSteps(wire);
-  let start = performance.now();
-  for (let step = steps.next(); ; step = steps.next()) {
-    if (step.done) return step.value;
-    if (performance.now() - start < SLICE_MS) continue;
-    await yieldToPage();
-    start = performance.now();
   }
 }

@@ -17,6 +17,20 @@ export function yieldToPage(): Promise<void> {
   });
 }
 
+/**
+ * Runs `steps` (a generator that yields between pieces of work) to its end, giving the page a turn
+ * whenever a slice's time is up; resolves to what it returns.
+ */
+export async function inSlices<T>(steps: Generator<void, T>): Promise<T> {
+  let start = performance.now();
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) return step.value;
+    if (performance.now() - start < SLICE_MS) continue;
+    await yieldToPage();
+    start = performance.now();
+  }
+}
+
 /** The longest the browser may hold back an idle slice when it never goes idle (an animating page). */
 const IDLE_TIMEOUT_MS = 500;
 

@@ -1,7 +1,8 @@
 // Keeps in a CSS highlight only the ranges whose blocks are within a couple of screens of the
-// viewport (a range is asked of its item only then: found-term.ts makes it on first use). Chromium re-walks every registered range each time a highlight changes, so a page
-// with ten thousand matches painted whole pays ever-longer rendering passes; near the viewport
-// there are a few hundred. Every range stays known here, so nothing else (counts, stepping,
+// viewport (a range is asked of its item only then: found-term.ts makes it on first use).
+// Chromium re-walks every registered range each time a highlight changes, so a page with ten
+// thousand matches painted whole pays ever-longer rendering passes; near the viewport there are
+// a few hundred. Every range stays known here, so nothing else (counts, stepping,
 // hit-testing) depends on what is painted.
 
 /** Two screens above and below the viewport: a fast scroll still finds its terms painted. */
@@ -34,10 +35,11 @@ export interface Timing {
 }
 
 /**
- * While a page is scanned, terms and blocks arrive in many small idle slices, and every change of
- * the highlight or of the observed blocks costs the page a rendering pass over the whole document
- * (17–22 ms on the dense benchmark page): they are gathered for this long. The observer's own
- * reports are applied at once, in the next task.
+ * While a page is scanned, terms and blocks arrive in many small idle slices. Every change of the
+ * highlight costs the page a rendering pass over the whole document (17–22 ms on the dense
+ * benchmark page), and so does the frame that newly observed blocks ask for whenever the page's
+ * document changed since the last one (its own scripts change it all the time): both are gathered
+ * for this long. The observer's own reports are applied at once, in the next task.
  */
 const BATCH_MS = 250;
 /** Blocks a batch starts watching at most: watching thousands at once made a long task. */
@@ -57,7 +59,7 @@ export class ViewportWindow<T extends Ranged> {
    * change that has to happen anyway.
    */
   private readonly farAway = new Set<T>();
-  /** New blocks wait for the batch too: each observe() between frames costs the page a rendering pass. */
+  /** New blocks wait for the batch too: observing asks for a frame (see BATCH_MS). */
   private readonly toObserve = new Set<Element>();
   private scheduled: keyof Timing | null = null;
 
