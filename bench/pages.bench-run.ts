@@ -132,11 +132,14 @@ async function comparePage(alone: BrowserContext, g: Gloss, url: string): Promis
   return run;
 }
 
+/** A peer extension's traced loads: its script time, the part evaluating it, and the page's tasks over 16 ms. */
+type PeerFigures = Pick<LoadFigures, 'scriptMs' | 'loadScriptMs' | 'tasksOver16'>;
+
 /**
- * The script time (trace) an extension whose content script does nothing costs `url`: median of
- * LOADS traced loads. The browser's share of any content script, measured in the same run.
+ * What a peer extension (origin `origin`) costs `url`: medians of LOADS traced loads, measured in
+ * the same run as Gloss.
  */
-async function emptyContentScriptMs(context: BrowserContext, origin: string, url: string): Promise<PeerFigures> {
+async function peerFigures(context: BrowserContext, origin: string, url: string): Promise<PeerFigures> {
   const rows: LoadFigures[] = [];
   for (let r = 0; r < LOADS; r++) {
     const { page, figures } = await tracedLoad(context, url, origin, QUIET_MS);
@@ -145,9 +148,6 @@ async function emptyContentScriptMs(context: BrowserContext, origin: string, url
   }
   return { scriptMs: median(rows.map((f) => f.scriptMs)), loadScriptMs: median(rows.map((f) => f.loadScriptMs)), tasksOver16: median(rows.map((f) => f.tasksOver16)) };
 }
-
-/** A peer extension's traced loads: its script time, the part evaluating it, and the page's tasks over 16 ms. */
-type PeerFigures = Pick<LoadFigures, 'scriptMs' | 'loadScriptMs' | 'tasksOver16'>;
 
 /** A load with the messenger peer: what its content script measured. */
 async function messengerLoad(context: BrowserContext, url: string): Promise<MessengerFigures> {
@@ -159,11 +159,17 @@ async function messengerLoad(context: BrowserContext, url: string): Promise<Mess
   return figures;
 }
 
+/** LOADS loads of `url` with the messenger, one after another (after one that warms its worker). */
+async function messengerLoads(context: BrowserContext, url: string): Promise<MessengerFigures> {
+  const rows: MessengerFigures[] = [];
+  await messengerLoad(context, url);
+  for (let i = 0; i < LOADS; i++) rows.push(await messengerLoad(context, url));
+  return medians(rows);
+}
+
 /** The messenger on `url` with its worker warm, then stopped before each load. */
 async function messengerFloor(context: BrowserContext, origin: string, url: string) {
-  const warm: MessengerFigures[] = [];
-  await messengerLoad(context, url);
-  for (let i = 0; i < LOADS; i++) warm.push(await messengerLoad(context, url));
+  const warm = await messengerLoads(context, url);
   const control = await context.newPage();
   const watch = await WorkerWatch.open(context, control, origin);
   const cold: MessengerFigures[] = [];
@@ -174,7 +180,7 @@ async function messengerFloor(context: BrowserContext, origin: string, url: stri
     cold.push(await messengerLoad(context, url));
   }
   await closeTab(control);
-  return { warm: medians(warm), cold: medians(cold) };
+  return { warm, cold: medians(cold) };
 }
 
 /** Medians over loads of every numeric field. */
@@ -361,9 +367,9 @@ it('benchmarks dense and long pages and a cold service worker in Chromium', { ti
   const idle = await launchWithExtension({ extension: emptyExtension() });
   const idleOrigin = `chrome-extension://${idle.extensionId}/`;
   const emptyScript = {
-    empty1MiB: await emptyContentScriptMs(idle.context, idleOrigin, `${url}/empty.html`),
-    article: await emptyContentScriptMs(idle.context, idleOrigin, `${url}/article.html`),
-    dense: await emptyContentScriptMs(idle.context, idleOrigin, dense),
+    empty1MiB: await peerFigures(idle.context, idleOrigin, `${url}/empty.html`),
+    article: await peerFigures(idle.context, idleOrigin, `${url}/article.html`),
+    dense: await peerFigures(idle.context, idleOrigin, dense),
   };
   await idle.close();
 
@@ -373,9 +379,9 @@ it('benchmarks dense and long pages and a cold service worker in Chromium', { ti
   const messengerOrigin = `chrome-extension://${messenger.extensionId}/`;
   const floor = {
     dense: await messengerFloor(messenger.context, messengerOrigin, dense),
-    empty1MiB: medians(await Promise.all([0, 1, 2].map(() => messengerLoad(messenger.context, `${url}/empty.html`)))),
-    articleScript: await emptyContentScriptMs(messenger.context, messengerOrigin, `${url}/article.html`),
-    denseTraced: await emptyContentScriptMs(messenger.context, messengerOrigin, dense),
+    empty1MiB: await messengerLoads(messenger.context, `${url}/empty.html`),
+    articleScript: await peerFigures(messenger.context, messengerOrigin, `${url}/article.html`),
+    denseTraced: await peerFigures(messenger.context, messengerOrigin, dense),
   };
   await messenger.close();
 
