@@ -9,8 +9,9 @@ import type { BlockCandidates } from '../../lib/match/scan';
  * world costs more than all the matching.
  */
 export class TextBlock {
-  private readonly nodeList: Text[];
-  private readonly startList: number[];
+  // Made when a range first needs them: most blocks never do, and a dense page has thousands.
+  private nodeList: Text[] | null;
+  private startList: number[] | null;
   /** Walks the block's text nodes as far as ranges have needed; null once done (or for walked blocks). */
   private walker: TreeWalker | null = null;
   private el: Element | null;
@@ -26,8 +27,8 @@ export class TextBlock {
     readonly text: string,
     readonly owner: Element,
     el: Element | null,
-    nodes: Text[] = [],
-    starts: number[] = [],
+    nodes: Text[] | null = null,
+    starts: number[] | null = null,
   ) {
     this.nodeList = nodes;
     this.startList = starts;
@@ -40,6 +41,8 @@ export class TextBlock {
    * text changed since it was read.
    */
   layoutTo(end = Infinity): { nodes: Text[]; starts: number[] } {
+    const nodes = (this.nodeList ??= []);
+    const starts = (this.startList ??= []);
     if (this.el) {
       this.walker = this.el.ownerDocument.createTreeWalker(this.el, 4 /* NodeFilter.SHOW_TEXT */);
       this.el = null;
@@ -48,15 +51,15 @@ export class TextBlock {
       const t = this.walker.nextNode() as Text | null;
       if (!t || this.len + t.length > this.text.length) {
         this.walker = null;
-        if (t || this.len !== this.text.length) this.nodeList.length = this.startList.length = 0;
+        if (t || this.len !== this.text.length) nodes.length = starts.length = 0;
         break;
       }
       if (t.length === 0) continue;
-      this.nodeList.push(t);
-      this.startList.push(this.len);
+      nodes.push(t);
+      starts.push(this.len);
       this.len += t.length;
     }
-    return { nodes: this.nodeList, starts: this.startList };
+    return { nodes, starts };
   }
 
   get nodes(): Text[] {
@@ -75,6 +78,7 @@ const BLOCK_TAGS = new Set(
 const SKIP_TAGS = new Set(
   'SCRIPT STYLE NOSCRIPT TEMPLATE HEAD TITLE TEXTAREA SELECT OPTION OPTGROUP DATALIST IFRAME OBJECT EMBED VIDEO AUDIO CANVAS NOEMBED NOFRAMES RP INPUT'.split(' '),
 );
+const HTML_NS = 'http://www.w3.org/1999/xhtml';
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const MATHML_NS = 'http://www.w3.org/1998/Math/MathML';
 const HIDING_STYLE = /(^|;)\s*(display\s*:\s*none|content-visibility\s*:\s*hidden|visibility\s*:\s*(hidden|collapse))/i;
@@ -85,8 +89,10 @@ const HIDING_STYLE = /(^|;)\s*(display\s*:\s*none|content-visibility\s*:\s*hidde
 const PLAIN_INLINE = 'a abbr b bdi bdo cite code data del dfn em font i img ins kbd mark q s samp small span strong sub sup time tt u var wbr'.split(' ');
 const NOT_PLAIN = `:not(${PLAIN_INLINE.join(',')}),[hidden],[style],[contenteditable]`;
 
+// One call rather than asking for the first element child first: that fetched an inline element
+// into our world for nearly every paragraph of a page.
 function plainInside(el: Element): boolean {
-  return el.firstElementChild === null || el.querySelector(NOT_PLAIN) === null;
+  return el.querySelector(NOT_PLAIN) === null;
 }
 
 /** Our own UI host; never scanned. */
@@ -134,15 +140,18 @@ class Collector {
   private owner: Element | null = null;
 
   flush(): void {
-    if (this.hasText) this.blocks.push(new TextBlock(this.parts.join(''), this.owner!, null, this.nodes, this.starts));
-    this.owner = null;
-    if (this.nodes.length) {
+    if (this.hasText) {
+      this.blocks.push(new TextBlock(this.parts.join(''), this.owner!, null, this.nodes, this.starts));
       this.nodes = [];
       this.starts = [];
-      this.parts = [];
-      this.len = 0;
-      this.hasText = false;
+    } else if (this.nodes.length) {
+      // Only white space (between a page's paragraphs, mostly): the lists are kept for the next run.
+      this.nodes.length = this.starts.length = 0;
     }
+    this.parts.length = 0;
+    this.len = 0;
+    this.hasText = false;
+    this.owner = null;
   }
 
   text(node: Text, owner: Element): void {
@@ -231,8 +240,10 @@ export class BlockWalker {
 
   private enter(el: Element, parent: Frame): void {
     const svgText = parent.svgText;
-    const ns = el.namespaceURI;
     const tag = el.tagName;
+    // SVG and MathML name their elements in lower case (and so does XHTML): a name starting in
+    // upper case is an HTML element's, whose namespace need not be fetched.
+    const ns = tag.charCodeAt(0) < 0x61 ? HTML_NS : el.namespaceURI;
     if (isSkipped(el, ns, tag)) return;
     let inner = svgText;
     if (ns === SVG_NS) inner = el.localName === 'text' || el.localName === 'foreignObject' ? true : el.localName === 'svg' ? false : svgText;
