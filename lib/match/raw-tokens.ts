@@ -3,7 +3,7 @@
 
 import { HASH_SEED, hashStep } from './hash';
 import type { HashSet } from './hash-set';
-import { hasBit, type TokenFilter } from './token-filter';
+import { passes, type TokenFilter } from './token-filter';
 import { ASCII_CLASS } from './tokens';
 import { classOfUnit, isIgnorable, SOLO, WORD } from '../text/chars';
 import { foldTable, foldUnit } from '../text/fold';
@@ -79,7 +79,7 @@ export function rawTokenHashes(raw: string, mask: number, filter: TokenFilter | 
       i++;
     }
     if (sink) sink.add(h);
-    if (tokens && hasBit(tokens, shift, h)) addCandidate(start, h);
+    if (tokens && passes(tokens, shift, h)) addCandidate(start, h);
   }
   return candidates.length;
 }

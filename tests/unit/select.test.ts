@@ -71,6 +71,20 @@ describe('page vocabulary sub-index', () => {
     );
   });
 
+  it('lets through about one in a hundred words that start no term', () => {
+    // Seeded words of five to nine letters: 5,000 become terms, 20,000 others fill a page.
+    let seed = 7;
+    const letter = () => String.fromCharCode(97 + ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 16) % 26);
+    const word = () => Array.from({ length: 5 + (seed % 5) }, letter).join('');
+    const words = new Set<string>();
+    while (words.size < 25_000) words.add(word());
+    const [terms, prose] = [[...words].slice(0, 5000), [...words].slice(5000)];
+    const ix = indexOf(terms);
+    const passed = prose.filter((w) => findCandidates(tokenFilter(ix), ix.mask, w) !== null).length;
+    expect(terms.every((t) => findCandidates(tokenFilter(ix), ix.mask, t) !== null)).toBe(true);
+    expect(passed / prose.length).toBeLessThan(0.02);
+  });
+
   it('keeps every block’s candidates intact while thousands of blocks, and one huge block, share their storage', () => {
     const ix = indexOf(['Nur Otan', 'tenge', 'Shal, ket!']);
     const filter = tokenFilter(ix);
