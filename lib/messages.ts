@@ -116,7 +116,10 @@ interface ContentReplies {
    * paint needs one round trip and no index at all.
    */
   'page:index': PageIndexReply;
-  /** The patterns starting with one of the given token hashes (base64 Int32Array): the page's tokens that passed the filter. */
+  /**
+   * The patterns starting with one of the given token hashes (base64 Int32Array): the page's
+   * tokens that passed the filter. Null when none does (or no pack applies).
+   */
   'index:lookup': WireIndex | null;
   'entry:get': EntryView | null;
   'encounters:record': null;

@@ -95,8 +95,12 @@ export class TermIndexCache {
     return out;
   }
 
-  /** The part of `ix` that a page's tokens (base64 Int32 hashes) can start, ready to send. */
-  static share(ix: CompiledIndex, hashes: string): WireIndex {
-    return toWire(selectByFirstTokens(ix, decodeInt32(hashes)));
+  /**
+   * The part of `ix` that a page's tokens (base64 Int32 hashes) can start, ready to send; null
+   * when they start no pattern, so the page neither decodes an empty index nor scans with it.
+   */
+  static share(ix: CompiledIndex, hashes: string): WireIndex | null {
+    const part = selectByFirstTokens(ix, decodeInt32(hashes));
+    return part.patLen.length > 0 ? toWire(part) : null;
   }
 }

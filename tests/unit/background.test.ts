@@ -11,6 +11,10 @@ import { backgroundHandlers } from '../../entrypoints/background/handlers';
 import { listen } from '../../entrypoints/background/router';
 import { TermIndexCache } from '../../entrypoints/background/term-index';
 import { decodeMatches, type WireMatches } from '../../lib/match/block-matches';
+import { HashSet } from '../../lib/match/hash-set';
+import { encodeInt32 } from '../../lib/match/index-format';
+import { fromWire, type WireIndex } from '../../lib/match/index-wire';
+import { addTokenHashes } from '../../lib/match/select';
 import type { Reply } from '../../lib/messages';
 import { parsePackText } from '../../lib/pack/parse';
 import { GlossDB } from '../../storage/db';
@@ -110,6 +114,19 @@ describe('packs stored by a page', () => {
     if (!reply.ok) throw new Error(reply.error);
     return [...new Set(decodeMatches(reply.value.first).map((m) => m.term))].sort();
   };
+
+  it('gives a page the patterns its tokens start, and nothing when they start none', async () => {
+    const lookup = async (text: string) => {
+      const hashes = new HashSet();
+      addTokenHashes(text, 0, hashes);
+      const reply = await send<WireIndex | null>({ type: 'index:lookup', url: STORY, hashes: encodeInt32(hashes.values()) }, contentScript(STORY));
+      if (!reply.ok) throw new Error(reply.error);
+      return reply.value && fromWire(reply.value).terms;
+    };
+    expect(await lookup('The Senate met.')).toEqual(['Senate']);
+    // Words the filter may let through but no pattern starts with: no index to decode or scan with.
+    expect(await lookup('Tides turn at six this evening.')).toBeNull();
+  });
 
   it('switches the tabs to the new index only when the page says the pack is stored', async () => {
     const text = 'The Senate met the Akimat.';
