@@ -26,6 +26,7 @@ const CANONICAL = v.optional(URL_TEXT);
 export const CONTENT_REQUESTS = {
   'page:index': v.strictObject({ url: URL_TEXT, texts: list(str(1 << 20), 100_000) }),
   'index:lookup': v.strictObject({ url: URL_TEXT, hashes: str(1 << 22) }),
+  'index:filter': v.strictObject({ url: URL_TEXT }),
   'entry:get': v.strictObject({ key: ENTRY_KEY }),
   /** The page is named by the sender; the page may only offer its declared canonical URL. */
   'encounters:record': v.strictObject({ keys: list(ENTRY_KEY, 500), title: str(1000), canonical: CANONICAL }),

@@ -106,15 +106,20 @@ export function backgroundHandlers(deps: BackgroundDeps): BackgroundHandlers {
       indexing.catch(() => undefined);
       const settings = await settingsNow();
       const host = URL.canParse(url) ? new URL(url).hostname : null;
-      if (host === null || isSiteDisabled(settings, host)) return { enabled: false, settings, hasTerms: false, mask: 0, first: NO_MATCHES, filter: null };
+      if (host === null || isSiteDisabled(settings, host)) return { enabled: false, settings, hasTerms: false, mask: 0, first: NO_MATCHES };
       const ix = await indexing;
-      if (!ix || ix.patLen.length === 0) return { enabled: true, settings, hasTerms: false, mask: 0, first: NO_MATCHES, filter: null };
-      return { enabled: true, settings, hasTerms: true, mask: ix.mask, first: encodeMatches(TermIndexCache.matchBlocks(ix, texts)), filter: filterToWire(tokenFilter(ix)) };
+      if (!ix || ix.patLen.length === 0) return { enabled: true, settings, hasTerms: false, mask: 0, first: NO_MATCHES };
+      return { enabled: true, settings, hasTerms: true, mask: ix.mask, first: encodeMatches(TermIndexCache.matchBlocks(ix, texts)) };
     },
     'index:lookup': async ({ url, hashes }) => {
       await ready;
       const ix = await index.forUrl(url);
       return ix ? TermIndexCache.share(ix, hashes) : null;
+    },
+    'index:filter': async ({ url }) => {
+      await ready;
+      const ix = await index.forUrl(url);
+      return ix && ix.patLen.length > 0 ? filterToWire(tokenFilter(ix)) : null;
     },
     'entry:get': async ({ key }) => entryView(db, key),
     // Nothing is kept for private tabs, sites the reader turned off, or with the history off.

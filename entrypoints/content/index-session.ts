@@ -17,8 +17,9 @@ import type { IndexSource } from './page-scanner';
 
 export class IndexSession implements IndexSource {
   private ix: CompiledIndex | null = null;
-  /** Decoded when the first block past the first slice needs it: most pages never do. */
+  /** Asked for when the first block past the first slice needs it: most pages never do. */
   private filter: TokenFilter | null = null;
+  private filterLoad: Promise<void> | null = null;
   /** Hashes of the page's tokens that passed the filter, and how many were asked for so far. */
   private wanted = new HashSet();
   private askedFor = 0;
@@ -42,12 +43,29 @@ export class IndexSession implements IndexSource {
     return this.terms.get(key) ?? key;
   }
 
-  /** IndexSource: note the tokens of blocks about to be scanned that may start a term. */
+  /** IndexSource: the filter `add` needs, asked for once. */
+  ready(): Promise<void> {
+    this.filterLoad ??= callBackground('index:filter', { url: location.href }).then(
+      (wire) => void (this.filter = wire && filterFromWire(wire)),
+      (err: unknown) => {
+        this.filterLoad = null; // asked again by the next scan
+        throw err;
+      },
+    );
+    return this.filterLoad;
+  }
+
+  /**
+   * IndexSource: note the tokens of blocks about to be scanned that may start a term. Blocks
+   * noted before the filter is `ready` (or with no terms for the page) are ruled out.
+   */
   add(blocks: TextBlock[]): void {
-    const { filter: wire, mask } = this.reply;
-    if (!this.filter && wire) this.filter = filterFromWire(wire);
-    const filter = this.filter;
-    if (!filter) return;
+    const { filter } = this;
+    const { mask } = this.reply;
+    if (!filter) {
+      for (const b of blocks) b.candidates = null;
+      return;
+    }
     for (const b of blocks) {
       const found = (b.candidates = findCandidates(filter, mask, b.text));
       if (found === COMPLEX) addTokenHashes(b.text, mask, this.wanted);

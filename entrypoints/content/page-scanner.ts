@@ -5,7 +5,7 @@ import type { CompiledIndex } from '../../lib/match/index-format';
 import { findMatches, matchCandidates, type RawMatch } from '../../lib/match/scan';
 import type { BlockMatch } from '../../lib/messages';
 import type { TextBlock } from './blocks';
-import { mayHoldTerm, takeUntil, type PageWalk, type TokenSink } from './first-walk';
+import { mayHoldTerm, takeUntil, walkGoesOn, type PageWalk, type TokenSink } from './first-walk';
 import { paintedFrom, type FirstPaint } from './first-paint';
 import { FoundTerm } from './found-term';
 import type { PaintedTerm } from './painter';
@@ -38,12 +38,11 @@ export interface ScanStats {
 
 /** Where the scanner gets its index: hashes of the page's tokens go in, the matching part comes back. */
 export interface IndexSource extends TokenSink {
+  /** Resolves once `add` can tell which blocks may hold a term. */
+  ready(): Promise<void>;
   /** The index for every token noted so far; null when no term can occur. */
   current(): Promise<CompiledIndex | null>;
 }
-
-
-
 
 /**
  * Scans a page whose first slice's start is `painted` (first-paint.ts): in the browser's idle
@@ -70,6 +69,10 @@ export async function scanPage(
     busyMs: busyMs + painted.ms,
     longestSliceMs: Math.max(walk.longestMs, painted.ms),
     blocks: first.length + walk.overflow.length,
+  };
+  const done = (): ScanStats => {
+    stats.doneMs = performance.now() - t0;
+    return stats;
   };
   const timed = (work: () => void): void => {
     const start = performance.now();
@@ -101,11 +104,18 @@ export async function scanPage(
   };
 
   if (signal.aborted) return null;
+  // The filter for the rest of the page is asked for now and arrives while the first slice is
+  // painted (an abort meanwhile leaves it unread, not unhandled).
+  const filtered = walkGoesOn(walk) ? source.ready() : null;
+  filtered?.catch(() => undefined);
   // The rest of the first slice follows its painted start in idle slices; the viewport window
-  // paints it when the observer finds it near. On a dense page the rest of the slice holds hundreds of matches: a few idle slices' worth.
+  // paints it when the observer finds it near. On a dense page the rest of the slice holds
+  // hundreds of matches: a few idle slices' worth.
   const beyond = firstMatches.filter((m) => m.block >= near);
   if (!(await paintInSlices(beyond, (m, out) => paintedFrom(first, m, out)))) return null;
-
+  if (!filtered) return done();
+  await filtered;
+  if (signal.aborted) return null;
   source.add(walk.overflow);
   const rest = walk.overflow.filter(mayHoldTerm);
   while (state.w < walkers.length) {
@@ -117,6 +127,5 @@ export async function scanPage(
   // A page where no block can start a term ends here, without asking for any index.
   const index = rest.length ? await source.current() : null;
   if (index && !(await paintInSlices(rest, (b, out) => scanBlock(index, b, out)))) return null;
-  stats.doneMs = performance.now() - t0;
-  return stats;
+  return done();
 }

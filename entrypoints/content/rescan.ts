@@ -78,6 +78,8 @@ export class Rescanner {
 
   private async rescan(target: RescanTarget, outer: Element[]): Promise<void> {
     const blocks = blocksUnder(outer);
+    await target.session.ready();
+    if (this.signal.aborted) return;
     target.session.add(blocks);
     const ix = await target.session.current();
     if (this.signal.aborted) return;

@@ -14,7 +14,9 @@ import { decodeMatches, type WireMatches } from '../../lib/match/block-matches';
 import { HashSet } from '../../lib/match/hash-set';
 import { encodeInt32 } from '../../lib/match/index-format';
 import { fromWire, type WireIndex } from '../../lib/match/index-wire';
+import { findCandidates } from '../../lib/match/scan';
 import { addTokenHashes } from '../../lib/match/select';
+import { filterFromWire, type WireFilter } from '../../lib/match/token-filter';
 import type { Reply } from '../../lib/messages';
 import { parsePackText } from '../../lib/pack/parse';
 import { GlossDB } from '../../storage/db';
@@ -126,6 +128,15 @@ describe('packs stored by a page', () => {
     expect(await lookup('The Senate met.')).toEqual(['Senate']);
     // Words the filter may let through but no pattern starts with: no index to decode or scan with.
     expect(await lookup('Tides turn at six this evening.')).toBeNull();
+  });
+
+  it('sends the token filter on its own request, not with the first slice’s answer', async () => {
+    const answer = await send<object>({ type: 'page:index', url: STORY, texts: ['The Senate met.'] }, contentScript(STORY));
+    expect(answer.ok && Object.keys(answer.value).sort()).toEqual(['enabled', 'first', 'hasTerms', 'mask', 'settings']);
+    const reply = await send<WireFilter | null>({ type: 'index:filter', url: STORY }, contentScript(STORY));
+    if (!reply.ok || !reply.value) throw new Error('no filter');
+    const filter = filterFromWire(reply.value);
+    expect(findCandidates(filter, 0, 'The Senate met.')).not.toBeNull();
   });
 
   it('switches the tabs to the new index only when the page says the pack is stored', async () => {
