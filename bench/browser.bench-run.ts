@@ -145,7 +145,7 @@ it('benchmarks Gloss in Chromium', { timeout: 900_000 }, async () => {
   // The status names the file as soon as reading starts; only the summary means it is stored.
   await options.locator('.status').getByText(`Imported “Bench terms ${input.terms50k.length}”`).waitFor({ timeout: 300_000 });
   const import50kMs = performance.now() - t50;
-  await options.getByLabel('Enable Bench terms 5000').uncheck();
+  await options.getByLabel('Enable Bench terms 5000', { exact: true }).uncheck();
   const big = (await loads(b.context, b.worker, `${url}/page.html`, 6)).stats;
   await b.close();
   server.close();
