@@ -1,6 +1,7 @@
 // One load of the page's term index: the reply to the first request (which carried the first
-// slice's text and came back with its matches), then the parts of the index the rest of the page's tokens
-// can start, asked for as the scan finds them. A new load starts a new session.
+// slice's text and came back with its matches), the token filter once there is more to scan, then
+// the parts of the index the rest of the page's tokens can start, asked for as the scan finds
+// them. A new load starts a new session.
 
 import { encodeInt32, type CompiledIndex } from '../../lib/match/index-format';
 import { decodeSteps } from '../../lib/match/index-wire';

@@ -310,7 +310,7 @@ function keep(from: Int32Array, n: number): Int32Array {
     used = 0;
   }
   const view = chunk.subarray(used, used + n);
-  for (let i = 0; i < n; i++) view[i] = from[i]!;
+  view.set(from.subarray(0, n));
   used += n;
   return view;
 }
