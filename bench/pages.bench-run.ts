@@ -64,8 +64,8 @@ async function closeTab(page: Page): Promise<void> {
 }
 
 /** An untraced load with Gloss until it is done: its stats and when the load event ended. */
-async function settledLoad(g: Gloss, url: string): Promise<{ stats: PageStats; loadEndMs: number }> {
-  const page = await g.context.newPage();
+async function settledLoad(g: Gloss, url: string, tab?: Page): Promise<{ stats: PageStats; loadEndMs: number }> {
+  const page = tab ?? (await g.context.newPage());
   await page.goto(url);
   const stats = await statsOf(g, page);
   const loadEndMs = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd);
@@ -240,6 +240,8 @@ async function importPack(options: Page, name: string, terms: string[], id: stri
 
 interface ColdLoad {
   firstViewportMs: number;
+  /** The same first viewport, counted from the navigation's start. */
+  sinceNavigationMs: number;
   indexMs: number;
   doneMs: number;
   busyMs: number;
@@ -267,14 +269,18 @@ async function coldLoads(g: Gloss, watch: WorkerWatch, browser: CDPSession, url:
   const out: ColdLoad[] = [];
   for (let i = 0; i < times; i++) {
     const before = await workerLife(g, true);
+    // The tab exists before the worker stops, as when a reader follows a link: opening one is a
+    // tab update too, which would wake the worker (background/index.ts) before the navigation.
+    const tab = await g.context.newPage();
+    await sleep(300);
     await watch.stop();
     if ((await workerTargets(browser, g.origin)).length) throw new Error('the stopped service worker still has a target');
     await sleep(300);
     if (watch.running !== 'stopped') throw new Error(`the service worker woke before the load (${watch.running})`);
-    const { stats } = await settledLoad(g, url);
+    const { stats } = await settledLoad(g, url, tab);
     const after = await workerLife(g, false);
     if (after.marked || after.timeOrigin <= before.timeOrigin) throw new Error('the page was served by the same service-worker life');
-    out.push({ firstViewportMs: stats.firstViewportMs, indexMs: stats.indexMs, doneMs: stats.doneMs, busyMs: stats.busyMs });
+    out.push({ firstViewportMs: stats.firstViewportMs, sinceNavigationMs: stats.startedAtMs + stats.firstViewportMs, indexMs: stats.indexMs, doneMs: stats.doneMs, busyMs: stats.busyMs });
   }
   return out;
 }
@@ -471,6 +477,9 @@ type Results = {
 const scriptCell = (p: ReturnType<typeof summarize>) =>
   `${f1(p.gloss.scriptMs)} ms in the trace, ${f1(p.gloss.loadScriptMs)} ms of it evaluating the content script (own count ${f1(p.stats.busyMs)} ms)`;
 
+/** A cold start's first viewport, after the content script starts and after the navigation's start. */
+const coldCell = (c: ColdLoad) => `${f1(c.firstViewportMs)} ms (index reply ${f1(c.indexMs)} ms; ${f0(c.sinceNavigationMs)} ms after the navigation started)`;
+
 /** What an empty content script cost the same page. */
 const idleCell = (x: PeerFigures) => `an empty content script: ${f1(x.scriptMs)} ms (${f1(x.loadScriptMs)} ms evaluating it)`;
 
@@ -489,8 +498,13 @@ function printTable(r: Results): void {
     ['Dense: Gloss’s own count: main-thread ms, longest slice, terms', '—', `${f0(d.stats.busyMs)} ms, ${f1(d.stats.longestSliceMs)} ms, ${f0(d.stats.terms)} terms (done ${f0(d.stats.doneMs)} ms)`, '—'],
     ['1 MiB without matches: Gloss’s main-thread time in total', `tasks > 16 ms: ${f0(e.alone.tasksOver16)}; ${idleCell(r.emptyContentScript.empty1MiB)}; reading every paragraph’s text once from a content script: ${f1(floor.empty1MiB.readMs)} ms`, `${scriptCell(e)}; tasks > 16 ms: ${f0(e.gloss.tasksOver16)}`, '≤ 40 ms'],
     ['Article (20 KB) without matches: Gloss’s main-thread time', `tasks > 16 ms: ${f0(a.alone.tasksOver16)}; ${idleCell(r.emptyContentScript.article)}; one that asks its worker once: ${f1(floor.articleScript.scriptMs)} ms`, scriptCell(a), '≤ 3 ms'],
-    ['Cold service worker, 5,000 terms: first viewport', `warm: ${f1(d.stats.firstViewportMs)} ms; ${roundTrip(floor.dense.cold)} when its worker was stopped`, `${f1(c.terms5k.firstViewportMs)} ms (index reply ${f1(c.terms5k.indexMs)} ms)`, '≤ 60 ms'],
-    ['Cold service worker, 50,000 terms only: first viewport', '—', `${f1(c.terms50k.firstViewportMs)} ms (index reply ${f1(c.terms50k.indexMs)} ms)`, '≤ 60 ms'],
+    [
+      'Cold service worker, 5,000 terms: first viewport',
+      `warm: ${f1(d.stats.firstViewportMs)} ms (${f0(d.stats.startedAtMs + d.stats.firstViewportMs)} ms after the navigation started); ${roundTrip(floor.dense.cold)} when its worker was stopped`,
+      coldCell(c.terms5k),
+      '≤ 60 ms',
+    ],
+    ['Cold service worker, 50,000 terms only: first viewport', '—', coldCell(c.terms50k), '≤ 60 ms'],
     [
       'Background memory, 50,000-term pack',
       `starter pack only: ${heap(m.starterOnly)}`,

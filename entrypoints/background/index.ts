@@ -23,6 +23,13 @@ export default defineBackground(() => {
   const index = new TermIndexCache(db, browser.runtime.getManifest().version);
   // Most worker starts are a page asking for its terms: start reading them now.
   index.warm();
+  // A tab's page starting to load (its navigation commits with the first bytes) wakes a stopped
+  // worker, since any listener does: the reading above then runs while the page arrives and
+  // parses, not after its content script asks, which alone waited about 200 ms for the worker to
+  // start. Neither the tab's address nor its title is read.
+  browser.tabs.onUpdated.addListener((_tabId, change) => {
+    if (change.status === 'loading') index.warm();
+  });
   // Pages wait for the starter pack (a first run has nothing else to show); "My glossary" follows
   // without holding them up: it has no terms until the reader writes one, in the editor.
   const ready = ensureStarterPack(db, async () => (await fetch(browser.runtime.getURL(STARTER_PACK_PATH))).text()).catch((err: unknown) =>

@@ -39,6 +39,8 @@ export class TermIndexCache {
    * packs are read when a page asks, after the starter pack may have been installed.
    */
   warm(): void {
+    // Once an index is compiled or read, pages are answered from memory.
+    if (this.cache.size) return;
     this.recent ??= recentIndex(this.db).catch(() => null);
   }
 

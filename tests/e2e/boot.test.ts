@@ -2,10 +2,13 @@
 // and no highlight is answered by the boot alone, and the page core arrives with the first thing
 // that needs it: a term the page's own script adds later (a change without terms is looked at in
 // the background and brings nothing), the reader selecting text to highlight,
-// the keyboard command, a saved highlight when the page loads again.
+// the keyboard command, a saved highlight when the page loads again. Last, a stopped service
+// worker wakes as soon as a tab starts loading, before the page has arrived.
 
+import { createServer } from 'node:http';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WorkerWatch } from '../../bench/devtools';
 import { dragSelect, glossUi, highlightTexts, launch, pageTerms, paintedTexts, scanned, startServer, tabCall, type Browser } from './harness';
 
 const quiet = (title: string) =>
@@ -88,5 +91,43 @@ describe('a page without terms or highlights', () => {
 
   it('logs no console errors', () => {
     expect(b.errors).toEqual([]);
+  });
+});
+
+describe('a stopped service worker', () => {
+  it('starts when a tab starts loading, while the page is still on its way, and the page is painted', async () => {
+    // A page whose start the server sends at once and whose end it holds back until the test
+    // lets it go: the browser commits the navigation (the tab's update), and the content script
+    // cannot run before the document ends.
+    const html = quiet('Slow').replace('ferries', 'ferries to Zhanaozen');
+    const cut = html.indexOf('<p>');
+    let requested!: () => void;
+    const arrived = new Promise<void>((r) => (requested = r));
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const slow = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html' }).write(html.slice(0, cut));
+      requested();
+      void held.then(() => res.end(html.slice(cut)));
+    });
+    await new Promise<void>((r) => slow.listen(0, '127.0.0.1', r));
+    const { port } = slow.address() as { port: number };
+    const control = await b.context.newPage();
+    const watch = await WorkerWatch.open(b.context, control, `chrome-extension://${b.extensionId}/`);
+    const page = await b.context.newPage();
+    await page.waitForTimeout(300);
+    await watch.stop();
+    await page.waitForTimeout(300);
+    expect(watch.running).toBe('stopped');
+    const loaded = page.goto(`http://127.0.0.1:${port}/slow.html`);
+    await arrived;
+    // No content script can run yet: only the tab's update can wake the worker.
+    await expect.poll(() => watch.running, { timeout: 5000 }).toBe('running');
+    release();
+    await loaded;
+    await expect.poll(() => paintedTexts(page), { timeout: 5000 }).toEqual(['Zhanaozen']);
+    await page.close();
+    await control.close();
+    slow.close();
   });
 });

@@ -72,4 +72,12 @@ describe('the index read at start', () => {
     await restarted.forUrl(URL_A);
     expect((restarted as unknown as { recent: unknown }).recent).toBeNull();
   });
+
+  it('is not read again once the worker answers pages (each tab starting to load warms it)', async () => {
+    const db = await dbWithPack();
+    const cache = new TermIndexCache(db, '1.0.0');
+    await cache.forUrl(URL_A);
+    cache.warm();
+    expect((cache as unknown as { recent: unknown }).recent).toBeNull();
+  });
 });
