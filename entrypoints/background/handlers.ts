@@ -78,6 +78,8 @@ export function backgroundHandlers(deps: BackgroundDeps): BackgroundHandlers {
   // Every page load asks for the settings; the background is their only writer, so it keeps them.
   let settingsCache: Promise<Settings> | null = null;
   const settingsNow = () => (settingsCache ??= getSettings(db));
+  // Most of a worker's starts are a page asking for its terms, and with its settings: read them now.
+  settingsNow().catch(() => undefined);
   const saveSettings = async (patch: Partial<Settings>) => {
     if (patch.recordHistory === false) await clearEncounters(db);
     const next = await updateSettings(db, patch);

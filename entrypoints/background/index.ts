@@ -35,6 +35,7 @@ export default defineBackground(() => {
   const ready = ensureStarterPack(db, async () => (await fetch(browser.runtime.getURL(STARTER_PACK_PATH))).text()).catch((err: unknown) =>
     console.warn('Gloss: starter pack not installed', err),
   );
+  ready.then(() => index.readPacks()).catch(() => undefined);
   void ready.then(() => ensureMyGlossary(db)).catch((err: unknown) => console.warn('Gloss: "My glossary" not created', err));
   const toTab = (tabId: number, msg: Request<ContentApi>) => browser.tabs.sendMessage(tabId, msg).catch(() => undefined);
   const toAllTabs = (msg: Request<ContentApi>) => {

@@ -7,6 +7,8 @@
 import { compileIndex, type PatternSource } from '../../lib/match/compile';
 import { decodeInt32, type CompiledIndex } from '../../lib/match/index-format';
 import { toWire, type WireIndex } from '../../lib/match/index-wire';
+import { encodeMatches } from '../../lib/match/block-matches';
+import { rehearsalText } from '../../lib/match/rehearsal';
 import { findMatches, type RawMatch } from '../../lib/match/scan';
 import type { BlockMatch } from '../../lib/messages';
 import { selectByFirstTokens } from '../../lib/match/select';
@@ -19,6 +21,10 @@ import type { PackRecord } from '../../storage/records';
 
 /** Bump when the compiled index's layout or the matching rules change: kept indexes are then rebuilt. */
 export const COMPILER_VERSION = 1;
+
+/** The rehearsal's text and rounds: a few milliseconds in all once optimized. */
+const REHEARSAL_CHARS = 4096;
+const REHEARSAL_ROUNDS = 16;
 
 export class TermIndexCache {
   private cache = new Map<string, Promise<CompiledIndex>>();
@@ -36,12 +42,30 @@ export class TermIndexCache {
   /**
    * Starts reading, as soon as a worker starts, the index its first page will most likely need
    * (the one used last): the page's request that woke the worker then finds it on its way. The
-   * packs are read when a page asks, after the starter pack may have been installed.
+   * packs are read once the starter pack may have been installed (readPacks).
    */
   warm(): void {
     // Once an index is compiled or read, pages are answered from memory.
-    if (this.cache.size) return;
-    this.recent ??= recentIndex(this.db).catch(() => null);
+    if (this.cache.size || this.recent) return;
+    this.recent = recentIndex(this.db).catch(() => null);
+    void this.recent.then((r) => r && this.rehearse(r.index));
+  }
+
+  /**
+   * Matches text made of `ix`'s own labels a few times, a task each (a page's request is answered
+   * between them), until a page asks: see lib/match/rehearsal.ts.
+   */
+  private async rehearse(ix: CompiledIndex): Promise<void> {
+    const text = rehearsalText(ix.labels, REHEARSAL_CHARS);
+    for (let round = 0; round < REHEARSAL_ROUNDS && !this.cache.size; round++) {
+      encodeMatches(TermIndexCache.matchBlocks(ix, [text]));
+      await new Promise((r) => setTimeout(r, 0));
+    }
+  }
+
+  /** Reads the enabled packs before a page asks; called once the starter pack may be installed. */
+  readPacks(): Promise<PackRecord[]> {
+    return (this.packs ??= enabledPackRecords(this.db));
   }
 
   invalidate(): void {
@@ -51,8 +75,7 @@ export class TermIndexCache {
   }
 
   async forUrl(url: string): Promise<CompiledIndex | null> {
-    this.packs ??= enabledPackRecords(this.db);
-    const applicable = (await this.packs).filter((pack) => {
+    const applicable = (await this.readPacks()).filter((pack) => {
       const sites = pack.scope?.sites;
       return !sites?.length || sites.some((p) => matchesPattern(p, url));
     });
