@@ -5,6 +5,9 @@ import './style.css';
 export default defineContentScript({
   matches: ['<all_urls>'],
   runAt: 'document_idle',
+  // WXT would also post a message to the page's window naming the extension when the script
+  // starts; the page's own listeners would receive it, and it cost the page a structured clone.
+  noScriptStartedPostMessage: true,
   main(ctx) {
     if (!document.body || document.contentType !== 'text/html') return;
     const boot = new PageBoot(ctx.signal);

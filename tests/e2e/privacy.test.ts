@@ -69,6 +69,20 @@ describe('a hostile page', () => {
     expectNothingPrivate(result.text);
   });
 
+  it('receives no message from Gloss on its window', async () => {
+    const listening = await b.context.newPage();
+    await listening.addInitScript(() => {
+      const got: unknown[] = [];
+      (window as unknown as { got: unknown[] }).got = got;
+      window.addEventListener('message', (e) => got.push(e.data));
+    });
+    await listening.goto(`${siteB}/demo/kazakhstan-january-2022.html`);
+    await waitForPaint(listening, 50);
+    await listening.waitForTimeout(300);
+    expect(await listening.evaluate(() => (window as unknown as { got: unknown[] }).got)).toEqual([]);
+    await listening.close();
+  });
+
   it('closes the popover and leaves no element behind', async () => {
     await page.mouse.move(5, 5, { steps: 3 });
     await expect.poll(() => page.evaluate(() => document.querySelectorAll('gloss-root').length), { timeout: 3000 }).toBe(0);
