@@ -27,9 +27,14 @@ export default defineBackground(() => {
   // worker, since any listener does: the reading above then runs while the page arrives and
   // parses, not after its content script asks, which alone waited about 200 ms for the worker to
   // start. Neither the tab's address nor its title is read.
-  browser.tabs.onUpdated.addListener((_tabId, change) => {
+  const onTabUpdate = (_tabId: number, change: { status?: string }) => {
     if (change.status === 'loading') index.warm();
-  });
+  };
+  // Firefox delivers only the updates asked for, so a page retitling itself every few seconds (a
+  // chat's unread count) does not wake the background each time. Chromium has no such filter:
+  // there any update wakes it, and such a page keeps it from stopping.
+  if (import.meta.env.FIREFOX) (browser.tabs.onUpdated.addListener as (cb: typeof onTabUpdate, filter: { properties: string[] }) => void)(onTabUpdate, { properties: ['status'] });
+  else browser.tabs.onUpdated.addListener(onTabUpdate);
   // Pages wait for the starter pack (a first run has nothing else to show); "My glossary" follows
   // without holding them up: it has no terms until the reader writes one, in the editor.
   const ready = ensureStarterPack(db, async () => (await fetch(browser.runtime.getURL(STARTER_PACK_PATH))).text()).catch((err: unknown) =>
