@@ -1,8 +1,8 @@
-// DevTools-protocol helpers for the page benchmarks: recording a Chrome trace around a load,
-// stopping an extension's service worker and confirming that it stopped, and reading a service
-// worker's heap (Playwright opens CDP sessions only on pages and frames).
+// DevTools-protocol helpers for the page benchmarks: recording a Chrome trace around a load and
+// reading a service worker's heap (Playwright opens CDP sessions only on pages and frames).
+// Stopping the worker is tests/e2e/worker-watch.ts, which the e2e tests share.
 
-import type { BrowserContext, CDPSession, Page, Worker } from 'playwright-core';
+import type { BrowserContext, CDPSession, Worker } from 'playwright-core';
 import { TRACE_CATEGORIES, traceEvents, type TraceEvent } from './trace';
 
 /** Traces every process while `during` runs; returns the events. Lost data fails the load. */
@@ -38,39 +38,6 @@ async function readStream(cdp: CDPSession, handle: string): Promise<string> {
   }
   await cdp.send('IO.close', { handle });
   return Buffer.concat(chunks).toString('utf8');
-}
-
-/**
- * The extension's service worker as the browser's ServiceWorker domain reports it, seen from a
- * page of ours. `stop()` stops it and waits until the browser says it stopped; a worker that a
- * message wakes later starts from nothing (a fresh global, the database closed).
- */
-export class WorkerWatch {
-  private status = 'unknown';
-
-  private constructor(
-    private readonly cdp: CDPSession,
-    private readonly origin: string,
-  ) {}
-
-  static async open(context: BrowserContext, page: Page, origin: string): Promise<WorkerWatch> {
-    const watch = new WorkerWatch(await context.newCDPSession(page), origin);
-    watch.cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-      for (const v of versions) if (v.scriptURL.startsWith(origin)) watch.status = v.runningStatus;
-    });
-    await watch.cdp.send('ServiceWorker.enable');
-    return watch;
-  }
-
-  get running(): string {
-    return this.status;
-  }
-
-  async stop(): Promise<void> {
-    await this.cdp.send('ServiceWorker.stopAllWorkers');
-    for (let i = 0; i < 200 && this.status !== 'stopped'; i++) await new Promise((r) => setTimeout(r, 50));
-    if (this.status !== 'stopped') throw new Error(`the service worker of ${this.origin} did not stop (${this.status})`);
-  }
 }
 
 /**

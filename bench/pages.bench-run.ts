@@ -11,7 +11,8 @@ import { chromium, type Browser, type BrowserContext, type CDPSession, type Page
 import { expect, it } from 'vitest';
 import type { PageStats } from '../lib/messages';
 import { CHROMIUM, launchWithExtension, ROOT, sendToActiveTab, serve } from '../tests/e2e/launch.mjs';
-import { BackgroundHandle, recordTrace, WorkerWatch, workerHeap, workerTargets, type HeapUsage } from './devtools';
+import { WorkerWatch } from '../tests/e2e/worker-watch';
+import { BackgroundHandle, recordTrace, workerHeap, workerTargets, type HeapUsage } from './devtools';
 import { emptyExtension, MESSENGER_ATTRIBUTE, messengerExtension, type MessengerFigures } from './empty-extension';
 import { generate, generateDense } from './generate';
 import { analyzeLoad, type LoadFigures } from './trace';

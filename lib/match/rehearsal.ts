@@ -14,7 +14,8 @@ const JOINERS = [' and ', ', the ', ' of ', '. A ', ' in '];
 export function rehearsalText(labels: readonly string[], chars: number): string {
   if (labels.length === 0) return '';
   const parts: string[] = [];
-  // A stride coprime with nothing in particular: an odd step spreads the picks over the list.
+  // Every step-th label, wrapping round: the text reaches across the whole list long before it
+  // is long enough.
   const step = Math.max(1, Math.floor(labels.length / 97)) | 1;
   let length = 0;
   for (let i = 0, at = 0; length < chars && i < labels.length; i++, at = (at + step) % labels.length) {

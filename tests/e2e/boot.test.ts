@@ -8,8 +8,8 @@
 import { createServer } from 'node:http';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WorkerWatch } from '../../bench/devtools';
 import { dragSelect, glossUi, highlightTexts, launch, pageTerms, paintedTexts, scanned, startServer, tabCall, type Browser } from './harness';
+import { WorkerWatch } from './worker-watch';
 
 const quiet = (title: string) =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body><main>` +
