@@ -1,17 +1,36 @@
 // The index share on its way to a page, as JSON-safe extension messaging carries it: typed arrays
 // as base64, the key pools as strings of their UTF-16 units, the pool's unit classes derived again
-// on arrival (a sixth of a dense page's share), labels only where they differ from their entry's
-// term.
+// on arrival (a sixth of a dense page's share), the slot table as its occupied slots only,
+// pattern starts derived from their lengths where they follow each other, and labels only where
+// they differ from their entry's term. The page parses the whole answer on its main thread
+// before anything else can run: the dense benchmark page's share (nearly all of a 5,000-term
+// pack) went from 509 KB to about 400 KB with the last three.
 
 import { classAt } from './classify';
 import { ARRAY_FIELDS, base64ToBuffer, bytesToBase64, CTORS, type ArrayField, type CompiledIndex } from './index-format';
+
+/** The slot table's occupied slots, in the order of their first pattern. */
+interface WireSlots {
+  /** The table's size (a power of two). */
+  size: number;
+  /** Base64 Int32 each: the slot's position, its first token's hash, its run of patterns' length. */
+  pos: string;
+  hash: string;
+  count: string;
+  /**
+   * Base64 Int32 of each run's first pattern, sent only when the runs do not follow each other
+   * from pattern 0 (they always do in a compiled or selected index).
+   */
+  first?: string;
+}
 
 /** JSON-safe form for extension messaging, which does not carry typed arrays. */
 export interface WireIndex {
   mask: number;
   /**
-   * Typed arrays as base64 of their bytes, but for the key pools sent in `pools` and the pool's
-   * unit classes, which the page derives from the keys as the compiler did.
+   * Typed arrays as base64 of their bytes, but for the key pools sent in `pools`, the pool's
+   * unit classes, which the page derives from the keys as the compiler did, the slot table
+   * (`slots`), and the pattern starts when each pattern's key follows the one before.
    */
   arrays: Record<string, string>;
   /**
@@ -19,12 +38,14 @@ export interface WireIndex {
    * A pool holding a lone surrogate (which messaging would not carry intact) stays in `arrays`.
    */
   pools: Partial<Record<PoolField, string>>;
+  slots: WireSlots;
   entries: string[];
   terms: string[];
-  /** Per pattern; null where it is its entry's term (most patterns: the entry's own form). */
-  labels: (string | null)[];
+  /** `[pattern, label]` where a pattern's label is not its entry's term (most are: the entry's own form). */
+  labels: [number, string][];
 }
 
+const SLOT_FIELDS = new Set<ArrayField>(['slotHash', 'slotFirst', 'slotCount']);
 const POOL_FIELDS = ['pool', 'strictPool'] as const;
 type PoolField = (typeof POOL_FIELDS)[number];
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -42,6 +63,47 @@ function textToUnits(s: string): Uint16Array {
   return units;
 }
 
+const int32ToBase64 = (a: Int32Array): string => bytesToBase64(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
+const base64ToInt32 = (s: string): Int32Array => new Int32Array(base64ToBuffer(s));
+
+/** Whether each pattern's key starts where the one before ends, from the pool's start. */
+function startsFollow({ patStart, patLen }: Pick<CompiledIndex, 'patStart' | 'patLen'>): boolean {
+  for (let p = 0, at = 0; p < patStart.length; at += patLen[p++]!) if (patStart[p] !== at) return false;
+  return true;
+}
+
+function slotsToWire({ slotHash, slotFirst, slotCount }: Pick<CompiledIndex, 'slotHash' | 'slotFirst' | 'slotCount'>): WireSlots {
+  const used: number[] = [];
+  for (let slot = 0; slot < slotCount.length; slot++) if (slotCount[slot] !== 0) used.push(slot);
+  used.sort((a, b) => slotFirst[a]! - slotFirst[b]!);
+  const pos = Int32Array.from(used);
+  const hash = Int32Array.from(used, (slot) => slotHash[slot]!);
+  const count = Int32Array.from(used, (slot) => slotCount[slot]!);
+  const first = Int32Array.from(used, (slot) => slotFirst[slot]!);
+  let follow = true;
+  for (let i = 0, at = 0; i < first.length; at += count[i++]!) follow &&= first[i] === at;
+  const wire: WireSlots = { size: slotCount.length, pos: int32ToBase64(pos), hash: int32ToBase64(hash), count: int32ToBase64(count) };
+  if (!follow) wire.first = int32ToBase64(first);
+  return wire;
+}
+
+function slotsFromWire(wire: WireSlots): Pick<CompiledIndex, 'slotHash' | 'slotFirst' | 'slotCount'> {
+  const slotHash = new Int32Array(wire.size);
+  const slotFirst = new Int32Array(wire.size);
+  const slotCount = new Int32Array(wire.size);
+  const pos = base64ToInt32(wire.pos);
+  const hash = base64ToInt32(wire.hash);
+  const count = base64ToInt32(wire.count);
+  const first = wire.first === undefined ? null : base64ToInt32(wire.first);
+  for (let i = 0, at = 0; i < pos.length; at += count[i++]!) {
+    const slot = pos[i]!;
+    slotHash[slot] = hash[i]!;
+    slotCount[slot] = count[i]!;
+    slotFirst[slot] = first ? first[i]! : at;
+  }
+  return { slotHash, slotFirst, slotCount };
+}
+
 export function toWire(index: CompiledIndex): WireIndex {
   const arrays: Record<string, string> = {};
   const pools: WireIndex['pools'] = {};
@@ -49,13 +111,15 @@ export function toWire(index: CompiledIndex): WireIndex {
     const text = unitsToText(index[f]);
     if (text !== null) pools[f] = text;
   }
+  const derivedStarts = startsFollow(index);
   for (const f of ARRAY_FIELDS) {
-    if (f === 'poolClass' || (pools as Record<string, string>)[f] !== undefined) continue;
+    if (f === 'poolClass' || SLOT_FIELDS.has(f) || (f === 'patStart' && derivedStarts) || (pools as Record<string, string>)[f] !== undefined) continue;
     const a = index[f];
     arrays[f] = bytesToBase64(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
   }
-  const labels = index.labels.map((label, p) => (label === index.terms[index.patEntry[p]!] ? null : label));
-  return { mask: index.mask, arrays, pools, entries: index.entries, terms: index.terms, labels };
+  const labels: WireIndex['labels'] = [];
+  index.labels.forEach((label, p) => label !== index.terms[index.patEntry[p]!] && labels.push([p, label]));
+  return { mask: index.mask, arrays, pools, slots: slotsToWire(index), entries: index.entries, terms: index.terms, labels };
 }
 
 /** Each pattern's unit classes, from its key in the pool, exactly as compile.ts classified them. */
@@ -84,14 +148,25 @@ export function fromWire(wire: WireIndex): CompiledIndex {
 export function* decodeSteps(wire: WireIndex): Generator<void, CompiledIndex> {
   const out: Partial<Record<ArrayField, ArrayBufferView>> = {};
   for (const f of ARRAY_FIELDS) {
-    if (f === 'poolClass') continue;
+    if (f === 'poolClass' || SLOT_FIELDS.has(f)) continue;
     const text = (wire.pools as Record<string, string | undefined>)[f];
-    out[f] = text !== undefined ? textToUnits(text) : new CTORS[f](base64ToBuffer(wire.arrays[f] ?? ''));
+    const sent = wire.arrays[f];
+    if (f === 'patStart' && sent === undefined && text === undefined) continue;
+    out[f] = text !== undefined ? textToUnits(text) : new CTORS[f](base64ToBuffer(sent ?? ''));
     yield;
   }
   const arrays = out as Pick<CompiledIndex, ArrayField>;
+  if (!arrays.patStart) {
+    const { patLen } = arrays;
+    const patStart = new Int32Array(patLen.length);
+    for (let p = 1; p < patLen.length; p++) patStart[p] = patStart[p - 1]! + patLen[p - 1]!;
+    arrays.patStart = patStart;
+  }
+  Object.assign(arrays, slotsFromWire(wire.slots));
+  yield;
   arrays.poolClass = poolClasses(arrays);
   yield;
-  const labels = wire.labels.map((label, p) => label ?? wire.terms[arrays.patEntry[p]!] ?? '');
+  const labels = Array.from(arrays.patEntry, (e) => wire.terms[e] ?? '');
+  for (const [p, label] of wire.labels) labels[p] = label;
   return { ...arrays, mask: wire.mask, entries: wire.entries, terms: wire.terms, labels };
 }

@@ -1,6 +1,7 @@
 // The index share on its way to a page: typed arrays as base64, key pools as strings, unit
-// classes derived again on arrival, labels only where they differ from their entry's term. What
-// arrives must be exactly the index that was sent.
+// classes and pattern starts derived again on arrival, the slot table as its occupied slots,
+// labels only where they differ from their entry's term. What arrives must be exactly the index
+// that was sent.
 
 import { describe, expect, it } from 'vitest';
 import { decodeSteps, fromWire, toWire, type WireIndex } from '../../lib/match/index-wire';
@@ -34,7 +35,30 @@ describe('the index share on the wire', () => {
     expect(wire.pools.pool).toBeTypeOf('string');
     expect(wire.arrays.pool).toBeUndefined();
     expect(wire.arrays.poolClass).toBeUndefined();
-    expect(wire.labels.filter((l) => l !== null).length).toBeLessThan(wire.labels.length);
+    expect(wire.labels.map(([p, label]) => `${p}:${label}`)).toEqual(
+      ix.labels.flatMap((label, p) => (label === ix.terms[ix.patEntry[p]!] ? [] : [`${p}:${label}`])),
+    );
+    expect(wire.labels.length).toBeGreaterThan(0);
+    expect(wire.labels.length).toBeLessThan(ix.labels.length);
+  });
+
+  it('sends only the slot table’s occupied slots, and no pattern starts where each key follows the one before', () => {
+    const wire = toWire(ix);
+    expect(wire.arrays.slotHash ?? wire.arrays.slotFirst ?? wire.arrays.slotCount).toBeUndefined();
+    expect(wire.slots.size).toBe(ix.slotCount.length);
+    expect(atob(wire.slots.pos).length / 4).toBe(ix.slotCount.filter((c) => c > 0).length);
+    expect(wire.slots.first).toBeUndefined();
+    expect(wire.arrays.patStart).toBeUndefined();
+  });
+
+  it('sends pattern starts and runs’ first patterns as they are when they cannot be derived', () => {
+    // Not an index the compiler makes: the wire must still carry it exactly.
+    const odd = { ...ix, patStart: ix.patStart.map((s) => s + 1), slotFirst: ix.slotFirst.map((f, slot) => (ix.slotCount[slot] ? f + 2 : 0)) };
+    const wire = toWire(odd);
+    expect(wire.arrays.patStart).toBeTypeOf('string');
+    expect(wire.slots.first).toBeTypeOf('string');
+    // Unit classes are derived from the keys at their starts, which this made-up index moved.
+    expect({ ...fromWire(sent(wire)), poolClass: odd.poolClass }).toEqual(odd);
   });
 
   it('keeps a pool with a lone surrogate in base64, where messaging cannot break it', () => {
