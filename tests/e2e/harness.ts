@@ -75,9 +75,11 @@ export async function paintedNow(page: Page): Promise<string[]> {
 
 /**
  * Every term Gloss paints on the page, read as a reader would see them: Gloss keeps only the
- * ranges near the viewport in the highlight registry, so this scrolls the page through (two
- * screens a step, two frames for the viewport window to answer), collects each range once, and
- * scrolls back. A reload of Gloss's terms meanwhile (a new highlight object) starts it over.
+ * ranges near the viewport in the highlight registry, so this scrolls the page through (three
+ * screens a step, within the viewport window's four-screen margin; a quarter of a second for the
+ * window to answer, since it applies what comes near at most every 200 ms while the reader
+ * scrolls), collects each range once, and scrolls back. A reload of Gloss's terms meanwhile (a
+ * new highlight object) starts it over.
  */
 export async function paintedTexts(page: Page): Promise<string[]> {
   return page.evaluate(async () => {
@@ -89,8 +91,9 @@ export async function paintedTexts(page: Page): Promise<string[]> {
     for (let attempt = 0; attempt < 5; attempt++) {
       const at = registered();
       seen = new Set();
-      for (let y = 0; y < document.documentElement.scrollHeight; y += 2 * window.innerHeight) {
+      for (let y = 0; y < document.documentElement.scrollHeight; y += 3 * window.innerHeight) {
         window.scrollTo({ top: y, behavior: 'instant' });
+        await new Promise((r) => setTimeout(r, 250));
         await frames();
         for (const h of registered()) for (const r of h ?? []) seen.add(r as Range);
       }
