@@ -1,7 +1,8 @@
 // `npm run bench:browser` (part three, issue 15): the built extension with the 5,000-term pack on
 // a dense course-pack page (a term every ~12 words, ~10,000 occurrences in 1 MiB), on a 1 MiB
 // page and an article-sized page without matches, each against the same page alone in the same
-// run, from a Chrome trace of every load; then a cold service worker with the 5,000- and the
+// run, from a Chrome trace of every load; the dense page scrolled with the wheel once Gloss is
+// done, against the page alone; then a cold service worker with the 5,000- and the
 // 50,000-term pack, mark.js on the dense page, and the background's memory with the big pack.
 // Results merge into bench/results.json under "pages". Nothing here asserts speed.
 
@@ -15,7 +16,7 @@ import { WorkerWatch } from '../tests/e2e/worker-watch';
 import { BackgroundHandle, recordTrace, workerHeap, workerTargets, type HeapUsage } from './devtools';
 import { emptyExtension, MESSENGER_ATTRIBUTE, messengerExtension, type MessengerFigures } from './empty-extension';
 import { generate, generateDense } from './generate';
-import { analyzeLoad, type LoadFigures } from './trace';
+import { analyzeLoad, analyzeScroll, type LoadFigures, type ScrollFigures } from './trace';
 
 declare const Mark: new (el: Element) => { markRegExp: (re: RegExp, o: { done: (n: number) => void }) => void };
 
@@ -131,6 +132,40 @@ async function comparePage(alone: BrowserContext, g: Gloss, url: string): Promis
     run.gloss.push({ figures: l.figures, stats: l.stats });
   }
   return run;
+}
+
+/** Wheel steps of 300 px, 50 ms apart, in one traced scroll; scrolls per side. */
+const SCROLL_STEPS = 30;
+const SCROLLS = 3;
+
+/** `url` loaded in a fresh tab and left to `settle`, then scrolled down with the wheel under a trace. */
+async function tracedScroll(context: BrowserContext, url: string, settle: (page: Page) => Promise<unknown>): Promise<ScrollFigures> {
+  const page = await context.newPage();
+  await page.bringToFront();
+  await page.goto(url);
+  await settle(page);
+  const cdp = await context.newCDPSession(page);
+  const events = await recordTrace(cdp, async () => {
+    await page.mouse.move(VIEWPORT.width / 2, VIEWPORT.height / 2);
+    for (let s = 0; s < SCROLL_STEPS; s++) {
+      await page.mouse.wheel(0, 300);
+      await page.waitForTimeout(50);
+    }
+    await page.waitForTimeout(500);
+  });
+  await cdp.detach();
+  await closeTab(page);
+  return analyzeScroll(events);
+}
+
+/** Scrolling `url` alone and with Gloss once Gloss is done with it, alternately. */
+async function compareScroll(alone: BrowserContext, g: Gloss, url: string) {
+  const rows: Record<'alone' | 'gloss', ScrollFigures[]> = { alone: [], gloss: [] };
+  for (let r = 0; r < SCROLLS; r++) {
+    rows.alone.push(await tracedScroll(alone, url, (page) => page.waitForTimeout(2000)));
+    rows.gloss.push(await tracedScroll(g.context, url, async (page) => (await statsOf(g, page), page.waitForTimeout(1000))));
+  }
+  return { alone: medians(rows.alone), gloss: medians(rows.gloss) };
 }
 
 /** A peer extension's traced loads: its script time, the part evaluating it, and the page's tasks over 16 ms. */
@@ -361,6 +396,7 @@ it('benchmarks dense and long pages and a cold service worker in Chromium', { ti
 
   // 1. Traced loads, page alone and with Gloss.
   const denseRun = summarize(await comparePage(alone, g, dense));
+  const denseScroll = await compareScroll(alone, g, dense);
   const emptyRun = summarize(await comparePage(alone, g, `${url}/empty.html`));
   const articleRun = summarize(await comparePage(alone, g, `${url}/article.html`));
   const tTraced = performance.now();
@@ -438,6 +474,7 @@ it('benchmarks dense and long pages and a cold service worker in Chromium', { ti
       article: { bytes: input.quietHtml.length },
     },
     dense: denseRun,
+    denseScroll,
     empty1MiB: emptyRun,
     article: articleRun,
     markJs: { ms: markMs, runs: markRuns, scriptShare: denseRun.gloss.scriptMs / markMs },
@@ -464,6 +501,7 @@ type Results = {
   chromium: string;
   inputs: { dense: { textNodes: number; occurrences: number; splitAcrossElements: number; paragraphs: number } };
   dense: ReturnType<typeof summarize>;
+  denseScroll: Record<'alone' | 'gloss', ScrollFigures>;
   empty1MiB: ReturnType<typeof summarize>;
   article: ReturnType<typeof summarize>;
   markJs: { ms: number; scriptShare: number };
@@ -496,6 +534,12 @@ function printTable(r: Results): void {
     ['Dense: longest task after DOMContentLoaded', `${f0(d.alone.longestTaskMs)} ms`, `${f0(d.gloss.longestTaskMs)} ms`, '—'],
     ['Dense: longest task running Gloss’s script', '—', `${f1(d.gloss.longestScriptTaskMs)} ms (${f0(d.gloss.scriptTasksOver16)} over 16 ms)`, '≤ 16 ms'],
     ['Dense: Gloss’s script time in total (trace)', `mark.js, one RegExp: ${f0(r.markJs.ms)} ms; the messenger (asking once, reading every paragraph once): ${f1(floor.denseTraced.scriptMs)} ms`, `${f0(d.gloss.scriptMs)} ms = ${r.markJs.scriptShare.toFixed(2)} of mark.js (evaluating the content script: ${f0(d.gloss.loadScriptMs)} ms)`, '≤ 0.33 of mark.js'],
+    [
+      `Dense: scrolling down ${SCROLL_STEPS} wheel steps once Gloss is done: tasks > 16 ms (longest), intersection observers`,
+      `${f0(r.denseScroll.alone.tasksOver16)} (${f0(r.denseScroll.alone.longestTaskMs)} ms)`,
+      `${f0(r.denseScroll.gloss.tasksOver16)} (${f0(r.denseScroll.gloss.longestTaskMs)} ms), observers ${f0(r.denseScroll.gloss.observerMs)} ms`,
+      '—',
+    ],
     ['Dense: Gloss’s own count: main-thread ms, longest slice, terms', '—', `${f0(d.stats.busyMs)} ms, ${f1(d.stats.longestSliceMs)} ms, ${f0(d.stats.terms)} terms (done ${f0(d.stats.doneMs)} ms)`, '—'],
     ['1 MiB without matches: Gloss’s main-thread time in total', `tasks > 16 ms: ${f0(e.alone.tasksOver16)}; ${idleCell(r.emptyContentScript.empty1MiB)}; reading every paragraph’s text once from a content script: ${f1(floor.empty1MiB.readMs)} ms`, `${scriptCell(e)}; tasks > 16 ms: ${f0(e.gloss.tasksOver16)}`, '≤ 40 ms'],
     ['Article (20 KB) without matches: Gloss’s main-thread time', `tasks > 16 ms: ${f0(a.alone.tasksOver16)}; ${idleCell(r.emptyContentScript.article)}; one that asks its worker once: ${f1(floor.articleScript.scriptMs)} ms`, scriptCell(a), '≤ 3 ms'],

@@ -264,3 +264,33 @@ export function analyzeLoad(events: readonly TraceEvent[], url: string, origin: 
     traceEndMs: ms(last - thread.navigationStart),
   };
 }
+
+/** What scrolling a page cost its renderer: tasks over 16 ms and the intersection observers' work. */
+export interface ScrollFigures {
+  tasksOver16: number;
+  longestTaskMs: number;
+  observerMs: number;
+}
+
+const OBSERVERS = 'IntersectionObserverController::computeIntersections';
+
+/**
+ * The figures of one traced scroll. The trace has no navigation to find the page's thread by:
+ * it is the renderer main thread that painted most.
+ */
+export function analyzeScroll(events: readonly TraceEvent[]): ScrollFigures {
+  const paints = new Map<string, { pid: number; tid: number; n: number }>();
+  for (const e of events) {
+    if (e.name !== 'Paint' || e.ph !== 'X') continue;
+    const key = `${e.pid}:${e.tid}`;
+    const t = paints.get(key) ?? { pid: e.pid, tid: e.tid, n: 0 };
+    t.n++;
+    paints.set(key, t);
+  }
+  const thread = [...paints.values()].sort((a, b) => b.n - a.n)[0];
+  if (!thread) throw new Error('no painting thread in the scroll trace');
+  const slices = threadSlices(events, thread);
+  const tasks = topLevelTasks(slices).map((t) => t.dur! / 1000);
+  const observerMs = slices.filter((e) => e.name === OBSERVERS).reduce((s, e) => s + e.dur! / 1000, 0);
+  return { tasksOver16: tasks.filter((d) => d > 16).length, longestTaskMs: Math.max(0, ...tasks), observerMs };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeLoad, pageThread, samplesFrom, traceEvents, type TraceEvent } from '../../bench/trace';
+import { analyzeLoad, analyzeScroll, pageThread, samplesFrom, traceEvents, type TraceEvent } from '../../bench/trace';
 
 // A hand-made trace of one load, in microseconds. Renderer 1's main thread (tid 1) loads the
 // page; tid 9 is its profiler's sampling thread; renderer 2 is another tab.
@@ -110,3 +110,27 @@ describe('Chrome trace reading', () => {
     expect([f.scriptMs, f.longestScriptTaskMs, f.firstScriptAtMs, f.tasksOver16, f.otherScriptMs]).toEqual([0, 0, null, 3, 37]);
   });
 });
+
+describe('a traced scroll', () => {
+  // Renderer 1 paints the page; renderer 2 (another tab) paints once and has a long task.
+  const scroll: TraceEvent[] = [
+    task(0, 20_000),
+    x('Paint', 1_000, 5_000),
+    x('IntersectionObserverController::computeIntersections', 7_000, 9_000),
+    task(30_000, 10_000),
+    x('Paint', 31_000, 2_000),
+    x('IntersectionObserverController::computeIntersections', 34_000, 3_000),
+    task(50_000, 17_000),
+    { name: 'RunTask', ph: 'X', ts: 0, dur: 90_000, pid: 2, tid: 2 },
+    { name: 'Paint', ph: 'X', ts: 10, dur: 10, pid: 2, tid: 2 },
+  ];
+
+  it('reads the thread that painted most: its tasks over 16 ms, its longest, the observers’ work', () => {
+    expect(analyzeScroll(scroll)).toEqual({ tasksOver16: 2, longestTaskMs: 20, observerMs: 12 });
+  });
+
+  it('refuses a trace where nothing painted', () => {
+    expect(() => analyzeScroll([task(0, 5_000)])).toThrow(/no painting thread/);
+  });
+});
+
