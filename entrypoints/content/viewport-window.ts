@@ -51,8 +51,8 @@ const OBSERVE_PER_BATCH = 600;
  * While the reader scrolls, blocks come near every frame, and each change of the highlight costs
  * the page a rendering pass: what the observer reports is applied at once after a quiet spell,
  * then at most this often. Scrolling the dense benchmark page (thirty wheel steps of 300 px, 50 ms
- * apart, traced) made 62–66 tasks over 16 ms with a two-screen margin applied at once, 28–40
- * with these (the page alone: 2).
+ * apart, traced) made 31–33 tasks over 16 ms with a two-screen margin applied at once, 15–17
+ * with these (the page alone: none).
  */
 const SOON_GAP_MS = 200;
 let lastSoon = -Infinity;
