@@ -1,10 +1,11 @@
 // The index share on its way to a page, as JSON-safe extension messaging carries it: typed arrays
 // as base64, the key pools as strings of their UTF-16 units, the pool's unit classes derived again
 // on arrival (a sixth of a dense page's share), the slot table as its occupied slots only,
-// pattern starts derived from their lengths where they follow each other, and labels only where
-// they differ from their entry's term. The page parses the whole answer on its main thread
-// before anything else can run: the dense benchmark page's share (nearly all of a 5,000-term
-// pack) went from 509 KB to about 400 KB with the last three.
+// pattern starts derived from their lengths where they follow each other, counts and positions
+// in the narrowest width that holds them, and labels only where they differ from their entry's
+// term. The page parses the whole answer on its main thread before anything else can run: the
+// dense benchmark page's share (nearly all of a 5,000-term pack) went from 509 KB to 331 KB with
+// the last four.
 
 import { classAt } from './classify';
 import { ARRAY_FIELDS, base64ToBuffer, bytesToBase64, CTORS, type ArrayField, type CompiledIndex } from './index-format';
@@ -13,12 +14,12 @@ import { ARRAY_FIELDS, base64ToBuffer, bytesToBase64, CTORS, type ArrayField, ty
 interface WireSlots {
   /** The table's size (a power of two). */
   size: number;
-  /** Base64 Int32 each: the slot's position, its first token's hash, its run of patterns' length. */
+  /** The slot's position and its run of patterns' length (packed narrow, see packCounts), its first token's hash (base64 Int32). */
   pos: string;
   hash: string;
   count: string;
   /**
-   * Base64 Int32 of each run's first pattern, sent only when the runs do not follow each other
+   * Each run's first pattern (packed narrow), sent only when the runs do not follow each other
    * from pattern 0 (they always do in a compiled or selected index).
    */
   first?: string;
@@ -66,6 +67,34 @@ function textToUnits(s: string): Uint16Array {
 const int32ToBase64 = (a: Int32Array): string => bytesToBase64(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
 const base64ToInt32 = (s: string): Int32Array => new Int32Array(base64ToBuffer(s));
 
+/**
+ * Counts and positions (never negative) travel in the narrowest of one, two or four bytes that
+ * holds them all, named by the text's first character: a pattern's key length or a run's length
+ * seldom reaches 256, a pattern's entry or a slot's position seldom 65,536.
+ */
+const NARROW = [
+  { width: '1', max: 0xff, Array: Uint8Array },
+  { width: '2', max: 0xffff, Array: Uint16Array },
+] as const;
+
+function packCounts(a: Int32Array): string {
+  let max = 0;
+  for (const v of a) if (v < 0 || v > max) max = v < 0 ? Infinity : v;
+  const narrow = NARROW.find((n) => max <= n.max);
+  if (!narrow) return `4${int32ToBase64(a)}`;
+  const out = narrow.Array.from(a);
+  return narrow.width + bytesToBase64(new Uint8Array(out.buffer));
+}
+
+function unpackCounts(s: string): Int32Array {
+  const body = base64ToBuffer(s.slice(1));
+  const narrow = NARROW.find((n) => n.width === s[0]);
+  return narrow ? Int32Array.from(new narrow.Array(body)) : new Int32Array(body);
+}
+
+/** Int32 fields of the index that hold counts or positions, packed narrow (see packCounts). */
+const COUNT_FIELDS = new Set<ArrayField>(['patStart', 'patLen', 'patEntry']);
+
 /** Whether each pattern's key starts where the one before ends, from the pool's start. */
 function startsFollow({ patStart, patLen }: Pick<CompiledIndex, 'patStart' | 'patLen'>): boolean {
   for (let p = 0, at = 0; p < patStart.length; at += patLen[p++]!) if (patStart[p] !== at) return false;
@@ -82,8 +111,8 @@ function slotsToWire({ slotHash, slotFirst, slotCount }: Pick<CompiledIndex, 'sl
   const first = Int32Array.from(used, (slot) => slotFirst[slot]!);
   let follow = true;
   for (let i = 0, at = 0; i < first.length; at += count[i++]!) follow &&= first[i] === at;
-  const wire: WireSlots = { size: slotCount.length, pos: int32ToBase64(pos), hash: int32ToBase64(hash), count: int32ToBase64(count) };
-  if (!follow) wire.first = int32ToBase64(first);
+  const wire: WireSlots = { size: slotCount.length, pos: packCounts(pos), hash: int32ToBase64(hash), count: packCounts(count) };
+  if (!follow) wire.first = packCounts(first);
   return wire;
 }
 
@@ -91,10 +120,10 @@ function slotsFromWire(wire: WireSlots): Pick<CompiledIndex, 'slotHash' | 'slotF
   const slotHash = new Int32Array(wire.size);
   const slotFirst = new Int32Array(wire.size);
   const slotCount = new Int32Array(wire.size);
-  const pos = base64ToInt32(wire.pos);
+  const pos = unpackCounts(wire.pos);
   const hash = base64ToInt32(wire.hash);
-  const count = base64ToInt32(wire.count);
-  const first = wire.first === undefined ? null : base64ToInt32(wire.first);
+  const count = unpackCounts(wire.count);
+  const first = wire.first === undefined ? null : unpackCounts(wire.first);
   for (let i = 0, at = 0; i < pos.length; at += count[i++]!) {
     const slot = pos[i]!;
     slotHash[slot] = hash[i]!;
@@ -115,7 +144,7 @@ export function toWire(index: CompiledIndex): WireIndex {
   for (const f of ARRAY_FIELDS) {
     if (f === 'poolClass' || SLOT_FIELDS.has(f) || (f === 'patStart' && derivedStarts) || (pools as Record<string, string>)[f] !== undefined) continue;
     const a = index[f];
-    arrays[f] = bytesToBase64(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
+    arrays[f] = COUNT_FIELDS.has(f) ? packCounts(a as Int32Array) : bytesToBase64(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
   }
   const labels: WireIndex['labels'] = [];
   index.labels.forEach((label, p) => label !== index.terms[index.patEntry[p]!] && labels.push([p, label]));
@@ -152,7 +181,7 @@ export function* decodeSteps(wire: WireIndex): Generator<void, CompiledIndex> {
     const text = (wire.pools as Record<string, string | undefined>)[f];
     const sent = wire.arrays[f];
     if (f === 'patStart' && sent === undefined && text === undefined) continue;
-    out[f] = text !== undefined ? textToUnits(text) : new CTORS[f](base64ToBuffer(sent ?? ''));
+    out[f] = text !== undefined ? textToUnits(text) : COUNT_FIELDS.has(f) ? unpackCounts(sent ?? '4') : new CTORS[f](base64ToBuffer(sent ?? ''));
     yield;
   }
   const arrays = out as Pick<CompiledIndex, ArrayField>;

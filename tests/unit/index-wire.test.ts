@@ -46,7 +46,8 @@ describe('the index share on the wire', () => {
     const wire = toWire(ix);
     expect(wire.arrays.slotHash ?? wire.arrays.slotFirst ?? wire.arrays.slotCount).toBeUndefined();
     expect(wire.slots.size).toBe(ix.slotCount.length);
-    expect(atob(wire.slots.pos).length / 4).toBe(ix.slotCount.filter((c) => c > 0).length);
+    // Positions packed narrow: the first character names the width in bytes.
+    expect(atob(wire.slots.pos.slice(1)).length / Number(wire.slots.pos[0])).toBe(ix.slotCount.filter((c) => c > 0).length);
     expect(wire.slots.first).toBeUndefined();
     expect(wire.arrays.patStart).toBeUndefined();
   });
@@ -59,6 +60,21 @@ describe('the index share on the wire', () => {
     expect(wire.slots.first).toBeTypeOf('string');
     // Unit classes are derived from the keys at their starts, which this made-up index moved.
     expect({ ...fromWire(sent(wire)), poolClass: odd.poolClass }).toEqual(odd);
+  });
+
+  it('packs counts and positions in the narrowest width that holds them, and carries wide ones intact', () => {
+    const wire = toWire(ix);
+    expect(wire.arrays.patLen?.[0]).toBe('1');
+    expect(wire.slots.count[0]).toBe('1');
+    // Not indexes the compiler makes: entries past 255 and past 65,535.
+    for (const [shift, width] of [[300, '2'], [70_000, '4']] as const) {
+      const wide = { ...ix, patEntry: ix.patEntry.map((e) => e + shift) };
+      const sentWide = toWire(wide);
+      expect(sentWide.arrays.patEntry?.[0]).toBe(width);
+      const back = fromWire(sent(sentWide));
+      expect(back.patEntry).toEqual(wide.patEntry);
+      expect(back.labels).toEqual(wide.labels);
+    }
   });
 
   it('keeps a pool with a lone surrogate in base64, where messaging cannot break it', () => {
