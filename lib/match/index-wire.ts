@@ -8,7 +8,7 @@
 // the last four.
 
 import { classAt } from './classify';
-import { ARRAY_FIELDS, base64ToBuffer, bytesToBase64, CTORS, type ArrayField, type CompiledIndex } from './index-format';
+import { ARRAY_FIELDS, base64ToBuffer, bytesToBase64, CTORS, decodeInt32, encodeInt32, type ArrayField, type CompiledIndex } from './index-format';
 
 /** The slot table's occupied slots, in the order of their first pattern. */
 interface WireSlots {
@@ -64,9 +64,6 @@ function textToUnits(s: string): Uint16Array {
   return units;
 }
 
-const int32ToBase64 = (a: Int32Array): string => bytesToBase64(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
-const base64ToInt32 = (s: string): Int32Array => new Int32Array(base64ToBuffer(s));
-
 /**
  * Counts and positions (never negative) travel in the narrowest of one, two or four bytes that
  * holds them all, named by the text's first character: a pattern's key length or a run's length
@@ -79,9 +76,9 @@ const NARROW = [
 
 function packCounts(a: Int32Array): string {
   let max = 0;
-  for (const v of a) if (v < 0 || v > max) max = v < 0 ? Infinity : v;
+  for (const v of a) max = v < 0 ? Infinity : Math.max(max, v);
   const narrow = NARROW.find((n) => max <= n.max);
-  if (!narrow) return `4${int32ToBase64(a)}`;
+  if (!narrow) return `4${encodeInt32(a)}`;
   const out = narrow.Array.from(a);
   return narrow.width + bytesToBase64(new Uint8Array(out.buffer));
 }
@@ -95,11 +92,17 @@ function unpackCounts(s: string): Int32Array {
 /** Int32 fields of the index that hold counts or positions, packed narrow (see packCounts). */
 const COUNT_FIELDS = new Set<ArrayField>(['patStart', 'patLen', 'patEntry']);
 
-/** Whether each pattern's key starts where the one before ends, from the pool's start. */
-function startsFollow({ patStart, patLen }: Pick<CompiledIndex, 'patStart' | 'patLen'>): boolean {
-  for (let p = 0, at = 0; p < patStart.length; at += patLen[p++]!) if (patStart[p] !== at) return false;
-  return true;
+/**
+ * Where each of a run of items starts when each follows the one before from 0: a pattern's key in
+ * the pool, a slot's first pattern. Such starts need not travel.
+ */
+function startsOf(lengths: Int32Array): Int32Array {
+  const starts = new Int32Array(lengths.length);
+  for (let i = 1; i < lengths.length; i++) starts[i] = starts[i - 1]! + lengths[i - 1]!;
+  return starts;
 }
+
+const follow = (starts: Int32Array, lengths: Int32Array): boolean => startsOf(lengths).every((at, i) => at === starts[i]);
 
 function slotsToWire({ slotHash, slotFirst, slotCount }: Pick<CompiledIndex, 'slotHash' | 'slotFirst' | 'slotCount'>): WireSlots {
   const used: number[] = [];
@@ -109,10 +112,8 @@ function slotsToWire({ slotHash, slotFirst, slotCount }: Pick<CompiledIndex, 'sl
   const hash = Int32Array.from(used, (slot) => slotHash[slot]!);
   const count = Int32Array.from(used, (slot) => slotCount[slot]!);
   const first = Int32Array.from(used, (slot) => slotFirst[slot]!);
-  let follow = true;
-  for (let i = 0, at = 0; i < first.length; at += count[i++]!) follow &&= first[i] === at;
-  const wire: WireSlots = { size: slotCount.length, pos: packCounts(pos), hash: int32ToBase64(hash), count: packCounts(count) };
-  if (!follow) wire.first = packCounts(first);
+  const wire: WireSlots = { size: slotCount.length, pos: packCounts(pos), hash: encodeInt32(hash), count: packCounts(count) };
+  if (!follow(first, count)) wire.first = packCounts(first);
   return wire;
 }
 
@@ -121,15 +122,14 @@ function slotsFromWire(wire: WireSlots): Pick<CompiledIndex, 'slotHash' | 'slotF
   const slotFirst = new Int32Array(wire.size);
   const slotCount = new Int32Array(wire.size);
   const pos = unpackCounts(wire.pos);
-  const hash = base64ToInt32(wire.hash);
+  const hash = decodeInt32(wire.hash);
   const count = unpackCounts(wire.count);
-  const first = wire.first === undefined ? null : unpackCounts(wire.first);
-  for (let i = 0, at = 0; i < pos.length; at += count[i++]!) {
-    const slot = pos[i]!;
+  const first = wire.first === undefined ? startsOf(count) : unpackCounts(wire.first);
+  pos.forEach((slot, i) => {
     slotHash[slot] = hash[i]!;
     slotCount[slot] = count[i]!;
-    slotFirst[slot] = first ? first[i]! : at;
-  }
+    slotFirst[slot] = first[i]!;
+  });
   return { slotHash, slotFirst, slotCount };
 }
 
@@ -140,7 +140,7 @@ export function toWire(index: CompiledIndex): WireIndex {
     const text = unitsToText(index[f]);
     if (text !== null) pools[f] = text;
   }
-  const derivedStarts = startsFollow(index);
+  const derivedStarts = follow(index.patStart, index.patLen);
   for (const f of ARRAY_FIELDS) {
     if (f === 'poolClass' || SLOT_FIELDS.has(f) || (f === 'patStart' && derivedStarts) || (pools as Record<string, string>)[f] !== undefined) continue;
     const a = index[f];
@@ -180,17 +180,12 @@ export function* decodeSteps(wire: WireIndex): Generator<void, CompiledIndex> {
     if (f === 'poolClass' || SLOT_FIELDS.has(f)) continue;
     const text = (wire.pools as Record<string, string | undefined>)[f];
     const sent = wire.arrays[f];
-    if (f === 'patStart' && sent === undefined && text === undefined) continue;
-    out[f] = text !== undefined ? textToUnits(text) : COUNT_FIELDS.has(f) ? unpackCounts(sent ?? '4') : new CTORS[f](base64ToBuffer(sent ?? ''));
+    if (f === 'patStart' && sent === undefined) continue;
+    out[f] = text !== undefined ? textToUnits(text) : COUNT_FIELDS.has(f) ? unpackCounts(sent ?? '') : new CTORS[f](base64ToBuffer(sent ?? ''));
     yield;
   }
   const arrays = out as Pick<CompiledIndex, ArrayField>;
-  if (!arrays.patStart) {
-    const { patLen } = arrays;
-    const patStart = new Int32Array(patLen.length);
-    for (let p = 1; p < patLen.length; p++) patStart[p] = patStart[p - 1]! + patLen[p - 1]!;
-    arrays.patStart = patStart;
-  }
+  arrays.patStart ??= startsOf(arrays.patLen);
   Object.assign(arrays, slotsFromWire(wire.slots));
   yield;
   arrays.poolClass = poolClasses(arrays);
