@@ -5,6 +5,8 @@
 // a few hundred. Every range stays known here, so nothing else (counts, stepping,
 // hit-testing) depends on what is painted.
 
+import { StretchWatch, type BlockWatch, type OnBlock } from './stretch-watch';
+
 /**
  * Four screens above and below the viewport: a fast scroll still finds its terms painted, though
  * what comes near is painted at most every SOON_GAP_MS.
@@ -17,9 +19,9 @@ export interface RangeSet {
   delete(range: Range): unknown;
 }
 
-type Observe = (onChange: IntersectionObserverCallback) => Pick<IntersectionObserver, 'observe' | 'unobserve' | 'disconnect'>;
+type WatchBlocks = (onBlock: OnBlock) => BlockWatch;
 
-const viewportObserver: Observe = (onChange) => new IntersectionObserver(onChange, { rootMargin: MARGIN });
+const nearViewport: WatchBlocks = (onBlock) => new StretchWatch((onChange) => new IntersectionObserver(onChange, { rootMargin: MARGIN }), onBlock);
 
 /** Something with a range: a found term. */
 export interface Ranged {
@@ -49,12 +51,14 @@ const BATCH_MS = 250;
 const OBSERVE_PER_BATCH = 600;
 /**
  * While the reader scrolls, blocks come near every frame, and each change of the highlight costs
- * the page a rendering pass: what the observer reports is applied at once after a quiet spell,
- * then at most this often. Scrolling the dense benchmark page (thirty wheel steps of 300 px, 50 ms
- * apart, traced) made 31–33 tasks over 16 ms with a two-screen margin applied at once, 15–17
- * with these (the page alone: none).
+ * the page a rendering pass over the whole document (Chromium repaints everything when a
+ * highlight changes: 20–30 ms on the dense benchmark page). What the watch reports is applied at
+ * once after a quiet spell (a jump lands painted), then at most this often: the margin is four
+ * screens, so a scroll of up to about eight screens a second still finds its terms painted.
+ * Scrolling the dense page (thirty wheel steps of 300 px, 50 ms apart, traced) made 12–18 tasks
+ * over 16 ms with 200 ms, 6–7 with 450 ms and 5–6 with 700 ms (the page alone: none).
  */
-const SOON_GAP_MS = 200;
+const SOON_GAP_MS = 450;
 let lastSoon = -Infinity;
 const TIMING: Timing = {
   soon: (flush) =>
@@ -71,7 +75,7 @@ const TIMING: Timing = {
 export class ViewportWindow<T extends Ranged> {
   private readonly byBlock = new Map<Element, Set<T>>();
   private readonly near = new Set<Element>();
-  private watcher: ReturnType<Observe> | null = null;
+  private watcher: BlockWatch | null = null;
   private readonly toAdd = new Set<Range>();
   private readonly toDelete = new Set<Range>();
   /**
@@ -87,15 +91,13 @@ export class ViewportWindow<T extends Ranged> {
 
   constructor(
     private readonly painted: RangeSet,
-    private readonly observe: Observe = viewportObserver,
+    private readonly watchBlocks: WatchBlocks = nearViewport,
     private readonly timing: Timing = TIMING,
   ) {}
 
   /** Created with the first range: a page without matches never makes one. */
-  private get observer(): ReturnType<Observe> {
-    // The observer reports every change of a frame in one callback; the window's batches gather
-    // several frames' worth.
-    return (this.watcher ??= this.observe((entries) => this.update(entries)));
+  private get blocks(): BlockWatch {
+    return (this.watcher ??= this.watchBlocks((block, near) => this.report(block, near)));
   }
 
   /**
@@ -128,7 +130,10 @@ export class ViewportWindow<T extends Ranged> {
     if (items.size > 0) return;
     this.byBlock.delete(block);
     this.near.delete(block);
-    if (!this.toObserve.delete(block)) this.observer.unobserve(block);
+    if (this.toObserve.delete(block)) return;
+    // The rest of its stretch is watched again with the next batch; meanwhile it stays as it was.
+    for (const b of this.blocks.unwatch(block)) this.toObserve.add(b);
+    if (this.toObserve.size) this.schedule('batch');
   }
 
   dispose(): void {
@@ -163,15 +168,16 @@ export class ViewportWindow<T extends Ranged> {
   /** One change of the highlight for every addition and removal since the last. */
   private flush(): void {
     this.scheduled = null;
-    let n = 0;
+    const blocks: Element[] = [];
     for (const el of this.toObserve) {
-      if (n++ === OBSERVE_PER_BATCH) {
+      if (blocks.length === OBSERVE_PER_BATCH) {
         this.schedule('batch');
         break;
       }
-      this.observer.observe(el);
-      this.toObserve.delete(el);
+      blocks.push(el);
     }
+    for (const el of blocks) this.toObserve.delete(el);
+    if (blocks.length) this.blocks.watch(blocks);
     if (this.toAdd.size || this.toDelete.size) {
       for (const x of this.farAway) this.painted.delete(x.range);
       this.farAway.clear();
@@ -182,28 +188,17 @@ export class ViewportWindow<T extends Ranged> {
     this.toAdd.clear();
   }
 
-  private update(entries: IntersectionObserverEntry[]): void {
-    for (const e of entries) {
-      const items = this.byBlock.get(e.target);
-      if (!items) continue;
-      const isNear = e.isIntersecting || hasNoBox(e.boundingClientRect);
-      if (isNear === this.near.has(e.target)) continue;
-      if (isNear) {
-        this.near.add(e.target);
-        // Back before its ranges left (see farAway): they are still painted.
-        for (const x of items) if (!this.farAway.delete(x)) this.paint(x.range, 'soon');
-      } else {
-        this.near.delete(e.target);
-        for (const x of items) if (!this.toAdd.delete(x.range)) this.farAway.add(x);
-      }
+  /** The watch's report on `block`: painted when it comes near, far when it goes. */
+  private report(block: Element, isNear: boolean): void {
+    const items = this.byBlock.get(block);
+    if (!items || isNear === this.near.has(block)) return;
+    if (isNear) {
+      this.near.add(block);
+      // Back before its ranges left (see farAway): they are still painted.
+      for (const x of items) if (!this.farAway.delete(x)) this.paint(x.range, 'soon');
+    } else {
+      this.near.delete(block);
+      for (const x of items) if (!this.toAdd.delete(x.range)) this.farAway.add(x);
     }
   }
-}
-
-/**
- * An element without a box of its own (`display: contents`) never intersects anything though
- * its text shows: its ranges stay painted rather than never.
- */
-function hasNoBox(rect: DOMRectReadOnly): boolean {
-  return rect.width === 0 && rect.height === 0;
 }

@@ -125,7 +125,7 @@ afterAll(async () => {
 
 describe('Firefox', () => {
   it('paints the demo article', async () => {
-    // Only the terms within two screens of the viewport are in the registry (viewport-window.ts).
+    // Only the terms within four screens of the viewport are in the registry (viewport-window.ts).
     await expect.poll(() => painted(page), { timeout: 10_000 }).toBeGreaterThan(20);
   });
 

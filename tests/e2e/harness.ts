@@ -76,9 +76,9 @@ export async function paintedNow(page: Page): Promise<string[]> {
 /**
  * Every term Gloss paints on the page, read as a reader would see them: Gloss keeps only the
  * ranges near the viewport in the highlight registry, so this scrolls the page through (three
- * screens a step, within the viewport window's four-screen margin; a quarter of a second for the
- * window to answer, since it applies what comes near at most every 200 ms while the reader
- * scrolls), collects each range once, and scrolls back. A reload of Gloss's terms meanwhile (a
+ * screens a step, and a quarter of a second each: the window paints nine screens around the
+ * viewport and applies what comes near at most every 450 ms while the reader scrolls, so what it
+ * paints at one step in two already overlaps), collects each range once, and scrolls back. A reload of Gloss's terms meanwhile (a
  * new highlight object) starts it over.
  */
 export async function paintedTexts(page: Page): Promise<string[]> {

@@ -10,8 +10,15 @@ let b: Browser;
 let base: string;
 let close: () => void;
 
+/** A long page: every paragraph names Zhanaozen once, among enough words to fill a few lines. */
+const LONG_PARAGRAPHS = 600;
+const longPage =
+  '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A long page</title></head><body><main>' +
+  Array.from({ length: LONG_PARAGRAPHS }, (_, i) => `<p id="p${i}">Report ${i}: the oil workers of Zhanaozen met again in the square this week, and the talks went on past dusk.</p>`).join('') +
+  '</main></body></html>';
+
 beforeAll(async () => {
-  const s = await startServer();
+  const s = await startServer({ '/long.html': longPage });
   base = s.url;
   close = () => s.server.close();
   b = await launch();
@@ -183,6 +190,40 @@ describe('a page that changes', () => {
     await expect.poll(() => ui.text('.card .term'), { timeout: 3000 }).toBe(name);
     await ui.click('.card button', 'Back');
     await expect.poll(() => ui.text('.card .term'), { timeout: 3000 }).toBe('titushki');
+    await page.close();
+  });
+});
+
+describe('a long page', () => {
+  /** Paragraphs on screen whose term is not in the highlight registry. */
+  const unpaintedInView = (page: Page) =>
+    page.evaluate(() => {
+      const painted = new Set<Node>();
+      for (const r of CSS.highlights.get('gloss-underline') ?? []) painted.add((r as Range).startContainer.parentNode!);
+      return [...document.querySelectorAll('main p')].filter((p) => {
+        const box = p.getBoundingClientRect();
+        return box.bottom > 0 && box.top < innerHeight && !painted.has(p);
+      }).length;
+    });
+  const registered = (page: Page) => page.evaluate(() => CSS.highlights.get('gloss-underline')?.size ?? 0);
+
+  it('paints only near the viewport, and keeps up with the reader’s wheel and a jump to the end', async () => {
+    const page = await b.open(`${base}/long.html`);
+    await expect.poll(async () => (await pageTerms(b, page)).find((t) => t.term === 'Zhanaozen')?.count, { timeout: 10_000 }).toBe(LONG_PARAGRAPHS);
+    expect(await unpaintedInView(page)).toBe(0);
+    // Nine screens around the viewport, not the page.
+    expect(await registered(page)).toBeLessThan(LONG_PARAGRAPHS / 2);
+    // Wheel steps of 300 px, 50 ms apart: what comes into view is already painted.
+    await page.mouse.move(400, 400);
+    for (let i = 0; i < 20; i++) {
+      await page.mouse.wheel(0, 300);
+      await page.waitForTimeout(50);
+      expect(await unpaintedInView(page)).toBe(0);
+    }
+    await page.keyboard.press('End');
+    await expect.poll(() => page.evaluate(() => scrollY + innerHeight >= document.documentElement.scrollHeight - 1), { timeout: 3000 }).toBe(true);
+    await expect.poll(() => unpaintedInView(page), { timeout: 1000 }).toBe(0);
+    expect(await registered(page)).toBeLessThan(LONG_PARAGRAPHS / 2);
     await page.close();
   });
 });

@@ -3,22 +3,31 @@
 
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
+import type { OnBlock } from '../../entrypoints/content/stretch-watch';
 import { ViewportWindow } from '../../entrypoints/content/viewport-window';
 
-const { document } = parseHTML('<!doctype html><html><body><p>one</p><p>two</p><div style="display:contents">three</div></body></html>');
-const [p1, p2, contents] = [...document.body.children];
+const { document } = parseHTML('<!doctype html><html><body><p>one</p><p>two</p></body></html>');
+const [p1, p2] = [...document.body.children];
 
-/** A stand-in IntersectionObserver the test drives by hand. */
-function fakeObserver() {
-  const observed = new Set<Element>();
-  let report: IntersectionObserverCallback = () => undefined;
-  const observe = (cb: IntersectionObserverCallback) => {
-    report = cb;
-    return { observe: (el: Element) => void observed.add(el), unobserve: (el: Element) => void observed.delete(el), disconnect: () => observed.clear() };
+/** A stand-in block watch the test drives by hand. */
+function fakeWatch() {
+  const watched = new Set<Element>();
+  let report: OnBlock = () => undefined;
+  const watchBlocks = (onBlock: OnBlock) => {
+    report = onBlock;
+    return {
+      watch: (els: Iterable<Element>) => void [...els].forEach((el) => watched.add(el)),
+      // As one stretch: the rest is handed back to be watched again.
+      unwatch: (el: Element) => {
+        const rest = [...watched].filter((x) => x !== el);
+        watched.clear();
+        return rest;
+      },
+      disconnect: () => watched.clear(),
+    };
   };
-  const entry = (target: Element, isIntersecting: boolean, size = 10) => ({ target, isIntersecting, boundingClientRect: { width: size, height: size } }) as unknown as IntersectionObserverEntry;
-  const fire = (...entries: IntersectionObserverEntry[]) => report(entries, {} as IntersectionObserver);
-  return { observed, observe, entry, fire };
+  const fire = (...reports: [Element, boolean][]) => reports.forEach(([el, near]) => report(el, near));
+  return { watched, watchBlocks, fire };
 }
 
 /** An item whose range is counted each time it is asked for: a far block's never should be. */
@@ -39,9 +48,9 @@ const AT_ONCE = { soon: (flush: () => void) => flush(), batch: (flush: () => voi
 
 describe('ViewportWindow', () => {
   it('paints a block only while the observer reports it near, and keeps its ranges meanwhile', () => {
-    const io = fakeObserver();
+    const io = fakeWatch();
     const painted = new Set<Range>();
-    const w = new ViewportWindow(painted, io.observe, AT_ONCE);
+    const w = new ViewportWindow(painted, io.watchBlocks, AT_ONCE);
     const [a, b, c] = [item(), item(), item()];
     w.add(a, p1!, false);
     w.add(b, p1!, false);
@@ -49,10 +58,10 @@ describe('ViewportWindow', () => {
     expect(painted.size).toBe(0);
     // Nothing asked for a range yet: far terms never have theirs made.
     expect([a, b, c].map((x) => x.reads)).toEqual([0, 0, 0]);
-    expect([...io.observed]).toEqual([p1, p2]);
-    io.fire(io.entry(p1!, true), io.entry(p2!, false));
+    expect([...io.watched]).toEqual([p1, p2]);
+    io.fire([p1!, true], [p2!, false]);
     expect([...painted]).toEqual([a.range, b.range]);
-    io.fire(io.entry(p1!, false), io.entry(p2!, true));
+    io.fire([p1!, false], [p2!, true]);
     expect([...painted]).toEqual([c.range]);
     // Removing an item of a far block does not make its range either.
     const far = item();
@@ -66,62 +75,52 @@ describe('ViewportWindow', () => {
   });
 
   it('paints the slice around the viewport at once, before the observer answers', () => {
-    const io = fakeObserver();
+    const io = fakeWatch();
     const painted = new Set<Range>();
-    const w = new ViewportWindow(painted, io.observe, AT_ONCE);
+    const w = new ViewportWindow(painted, io.watchBlocks, AT_ONCE);
     const a = item();
     w.add(a, p1!, true);
     expect(painted.has(a.range)).toBe(true);
   });
 
   it('takes a far block’s ranges out only with the next change that adds, so scrolling away alone costs no rendering pass', () => {
-    const io = fakeObserver();
+    const io = fakeWatch();
     let changes = 0;
     const painted = new Set<Range>();
     const counted = { add: (r: Range) => (changes++, painted.add(r)), delete: (r: Range) => (changes++, painted.delete(r)) };
-    const w = new ViewportWindow(counted, io.observe, AT_ONCE);
+    const w = new ViewportWindow(counted, io.watchBlocks, AT_ONCE);
     const [a, b] = [item(), item()];
     w.add(a, p1!, true);
     w.add(b, p2!, false);
     changes = 0;
     // The first slice was assumed near; the observer finds p1 beyond the margin: nothing changes yet.
-    io.fire(io.entry(p1!, false));
+    io.fire([p1!, false]);
     expect(changes).toBe(0);
     expect(painted.has(a.range)).toBe(true);
     // Back before anything changed: still painted, still no change.
-    io.fire(io.entry(p1!, true));
-    io.fire(io.entry(p1!, false));
+    io.fire([p1!, true]);
+    io.fire([p1!, false]);
     expect(changes).toBe(0);
     // p2 comes near: its range goes in and p1's far one goes out, in the same flush.
-    io.fire(io.entry(p2!, true));
+    io.fire([p2!, true]);
     expect([...painted]).toEqual([b.range]);
     // A far item whose text changed is taken out at once: its range may cover other text now.
-    io.fire(io.entry(p2!, false));
+    io.fire([p2!, false]);
     w.remove(b, p2!);
     expect(painted.size).toBe(0);
   });
 
-  it('keeps painted the text of an element without a box of its own', () => {
-    const io = fakeObserver();
-    const painted = new Set<Range>();
-    const w = new ViewportWindow(painted, io.observe, AT_ONCE);
-    const a = item();
-    w.add(a, contents!, false);
-    io.fire(io.entry(contents!, false, 0));
-    expect(painted.has(a.range)).toBe(true);
-  });
-
   it('stops watching a block whose last range is removed', () => {
-    const io = fakeObserver();
+    const io = fakeWatch();
     const painted = new Set<Range>();
-    const w = new ViewportWindow(painted, io.observe, AT_ONCE);
+    const w = new ViewportWindow(painted, io.watchBlocks, AT_ONCE);
     const [a, b] = [item(), item()];
     w.add(a, p1!, true);
     w.add(b, p1!, true);
     w.remove(a, p1!);
-    expect(io.observed.has(p1!)).toBe(true);
+    expect(io.watched.has(p1!)).toBe(true);
     w.remove(b, p1!);
-    expect(io.observed.has(p1!)).toBe(false);
+    expect(io.watched.has(p1!)).toBe(false);
     expect(painted.size).toBe(0);
     // Watched again from scratch: not painted until reported near.
     w.add(a, p1!, false);
@@ -129,19 +128,19 @@ describe('ViewportWindow', () => {
   });
 
   it('gathers the scan’s terms into one change of the highlight, and applies the observer’s reports in the next task', () => {
-    const io = fakeObserver();
+    const io = fakeWatch();
     const waiting = { soon: [] as (() => void)[], batch: [] as (() => void)[] };
     const timing = { soon: (f: () => void) => waiting.soon.push(f), batch: (f: () => void) => waiting.batch.push(f) };
     const painted = new Set<Range>();
-    const w = new ViewportWindow(painted, io.observe, timing);
+    const w = new ViewportWindow(painted, io.watchBlocks, timing);
     const items = [item(), item(), item()];
     for (const x of items) w.add(x, p1!, false);
     // One batch for the three, and the block is watched only when it runs.
     expect(waiting.batch.length).toBe(1);
-    expect(io.observed.size).toBe(0);
+    expect(io.watched.size).toBe(0);
     waiting.batch.shift()!();
-    expect([...io.observed]).toEqual([p1]);
-    io.fire(io.entry(p1!, true));
+    expect([...io.watched]).toEqual([p1]);
+    io.fire([p1!, true]);
     expect(painted.size).toBe(0);
     expect(waiting.soon.length).toBe(1);
     waiting.soon.shift()!();
@@ -152,5 +151,18 @@ describe('ViewportWindow', () => {
     expect(painted.has(late.range)).toBe(false);
     waiting.batch.shift()!();
     expect(painted.has(late.range)).toBe(true);
+  });
+
+  it('watches again the rest of the stretch of a block no longer watched, keeping it painted meanwhile', () => {
+    const io = fakeWatch();
+    const painted = new Set<Range>();
+    const w = new ViewportWindow(painted, io.watchBlocks, AT_ONCE);
+    const [a, b] = [item(), item()];
+    w.add(a, p1!, false);
+    w.add(b, p2!, false);
+    io.fire([p1!, true], [p2!, true]);
+    w.remove(a, p1!);
+    expect([...io.watched]).toEqual([p2]);
+    expect([...painted]).toEqual([b.range]);
   });
 });
