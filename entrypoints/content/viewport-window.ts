@@ -37,7 +37,12 @@ export interface Timing {
   soon: Later;
   /** After the scan added terms or blocks. */
   batch: Later;
+  /** Calls `moved` once, when the reader first scrolls anything on the page. */
+  firstScroll: (moved: () => void, signal: AbortSignal) => void;
 }
+
+/** The two flushes: see Timing. */
+type When = 'soon' | 'batch';
 
 /**
  * While a page is scanned, terms and blocks arrive in many small idle slices. Every change of the
@@ -70,6 +75,8 @@ const TIMING: Timing = {
       Math.max(0, lastSoon + SOON_GAP_MS - performance.now()),
     ),
   batch: (flush) => setTimeout(flush, BATCH_MS),
+  // Scroll events of inner scrolling boxes do not bubble, but a capturing listener sees them.
+  firstScroll: (moved, signal) => addEventListener('scroll', moved, { capture: true, passive: true, once: true, signal }),
 };
 
 export class ViewportWindow<T extends Ranged> {
@@ -87,13 +94,24 @@ export class ViewportWindow<T extends Ranged> {
   private readonly farAway = new Set<T>();
   /** New blocks wait for the batch too: observing asks for a frame (see BATCH_MS). */
   private readonly toObserve = new Set<Element>();
-  private scheduled: keyof Timing | null = null;
+  /**
+   * Blocks reported near that are not painted yet, until the reader first scrolls (null after).
+   * The slice painted at once covers the first screens; the rest of the margin lies further down,
+   * and painting it right after the load cost the dense page a rendering pass of 22–25 ms of its
+   * own, for text a reader who does not scroll never sees. They are painted with the first scroll,
+   * or with the next change that has to happen anyway.
+   */
+  private held: Set<Element> | null = new Set();
+  private scheduled: When | null = null;
+  private readonly stop = new AbortController();
 
   constructor(
     private readonly painted: RangeSet,
     private readonly watchBlocks: WatchBlocks = nearViewport,
     private readonly timing: Timing = TIMING,
-  ) {}
+  ) {
+    timing.firstScroll(() => this.release('soon'), this.stop.signal);
+  }
 
   /** Created with the first range: a page without matches never makes one. */
   private get blocks(): BlockWatch {
@@ -117,19 +135,20 @@ export class ViewportWindow<T extends Ranged> {
     items.add(item);
     // The slice around the viewport is painted at once: it is what the reader sees first.
     if (assumeNear && this.near.has(block)) this.painted.add(item.range);
-    else if (this.near.has(block)) this.paint(item.range, 'batch');
+    else if (this.near.has(block) && !this.held?.has(block)) this.paint(item.range, 'batch');
   }
 
   remove(item: T, block: Element): void {
     // Only a near block's items were painted (and so have their ranges made), and those that
     // went far since; the text of a removed item changed or left, so its range may now be wrong.
-    if (this.near.has(block) || this.farAway.delete(item)) this.unpaint(item.range, 'batch');
+    if ((this.near.has(block) && !this.held?.has(block)) || this.farAway.delete(item)) this.unpaint(item.range, 'batch');
     const items = this.byBlock.get(block);
     if (!items) return;
     items.delete(item);
     if (items.size > 0) return;
     this.byBlock.delete(block);
     this.near.delete(block);
+    this.held?.delete(block);
     if (this.toObserve.delete(block)) return;
     // The rest of its stretch is watched again with the next batch; meanwhile it stays as it was.
     for (const b of this.blocks.unwatch(block)) this.toObserve.add(b);
@@ -137,6 +156,7 @@ export class ViewportWindow<T extends Ranged> {
   }
 
   dispose(): void {
+    this.stop.abort();
     this.watcher?.disconnect();
     this.byBlock.clear();
     this.near.clear();
@@ -144,22 +164,23 @@ export class ViewportWindow<T extends Ranged> {
     this.toDelete.clear();
     this.farAway.clear();
     this.toObserve.clear();
+    this.held = null;
   }
 
-  private paint(range: Range, when: keyof Timing): void {
+  private paint(range: Range, when: When): void {
     this.toDelete.delete(range);
     this.toAdd.add(range);
     this.schedule(when);
   }
 
-  private unpaint(range: Range, when: keyof Timing): void {
+  private unpaint(range: Range, when: When): void {
     if (this.toAdd.delete(range)) return;
     this.toDelete.add(range);
     this.schedule(when);
   }
 
   /** A flush is asked for; `soon` overtakes a batch still waiting (which then finds less to do). */
-  private schedule(when: keyof Timing): void {
+  private schedule(when: When): void {
     if (this.scheduled === 'soon' || this.scheduled === when) return;
     this.scheduled = when;
     this.timing[when](() => this.flush());
@@ -179,6 +200,7 @@ export class ViewportWindow<T extends Ranged> {
     for (const el of blocks) this.toObserve.delete(el);
     if (blocks.length) this.blocks.watch(blocks);
     if (this.toAdd.size || this.toDelete.size) {
+      this.release(null);
       for (const x of this.farAway) this.painted.delete(x.range);
       this.farAway.clear();
     }
@@ -188,10 +210,27 @@ export class ViewportWindow<T extends Ranged> {
     this.toAdd.clear();
   }
 
+  /** Paints the held blocks (see `held`), with the flush `when` (or the one running), and holds no more. */
+  private release(when: When | null): void {
+    const held = this.held;
+    if (!held) return;
+    this.held = null;
+    this.stop.abort();
+    for (const block of held) for (const x of this.byBlock.get(block) ?? []) this.toAdd.add(x.range);
+    if (when && this.toAdd.size) this.schedule(when);
+  }
+
   /** The watch's report on `block`: painted when it comes near, far when it goes. */
   private report(block: Element, isNear: boolean): void {
     const items = this.byBlock.get(block);
     if (!items || isNear === this.near.has(block)) return;
+    // Never painted: nothing to take out or to keep.
+    if (!isNear && this.held?.delete(block)) return void this.near.delete(block);
+    if (isNear && this.held) {
+      this.near.add(block);
+      this.held.add(block);
+      return;
+    }
     if (isNear) {
       this.near.add(block);
       // Back before its ranges left (see farAway): they are still painted.

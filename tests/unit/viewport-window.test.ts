@@ -43,8 +43,11 @@ function item() {
   return x;
 }
 
-/** Changes reach the highlight at once (the batching has its own test). */
-const AT_ONCE = { soon: (flush: () => void) => flush(), batch: (flush: () => void) => flush() };
+/**
+ * Changes reach the highlight at once (the batching has its own test), and the reader has
+ * scrolled already (holding the margin until then has its own test).
+ */
+const AT_ONCE = { soon: (flush: () => void) => flush(), batch: (flush: () => void) => flush(), firstScroll: (moved: () => void) => moved() };
 
 describe('ViewportWindow', () => {
   it('paints a block only while the observer reports it near, and keeps its ranges meanwhile', () => {
@@ -130,7 +133,7 @@ describe('ViewportWindow', () => {
   it('gathers the scan’s terms into one change of the highlight, and applies the observer’s reports in the next task', () => {
     const io = fakeWatch();
     const waiting = { soon: [] as (() => void)[], batch: [] as (() => void)[] };
-    const timing = { soon: (f: () => void) => waiting.soon.push(f), batch: (f: () => void) => waiting.batch.push(f) };
+    const timing = { soon: (f: () => void) => waiting.soon.push(f), batch: (f: () => void) => waiting.batch.push(f), firstScroll: (moved: () => void) => moved() };
     const painted = new Set<Range>();
     const w = new ViewportWindow(painted, io.watchBlocks, timing);
     const items = [item(), item(), item()];
@@ -164,5 +167,39 @@ describe('ViewportWindow', () => {
     w.remove(a, p1!);
     expect([...io.watched]).toEqual([p2]);
     expect([...painted]).toEqual([b.range]);
+  });
+
+  it('holds what comes near until the reader first scrolls, or until the next change that adds', () => {
+    const io = fakeWatch();
+    let scrolled = () => undefined as void;
+    const painted = new Set<Range>();
+    const w = new ViewportWindow(painted, io.watchBlocks, { ...AT_ONCE, firstScroll: (moved: () => void) => void (scrolled = moved) });
+    const [a, b, c] = [item(), item(), item()];
+    w.add(a, p1!, false);
+    w.add(b, p2!, false);
+    io.fire([p1!, true], [p2!, true]);
+    // Near, but below the slice painted at once: not painted, and no range made.
+    expect(painted.size).toBe(0);
+    expect(a.reads + b.reads).toBe(0);
+    // Gone far again before anything was painted: nothing to take out.
+    io.fire([p2!, false]);
+    w.add(c, p1!, false);
+    expect(painted.size).toBe(0);
+    scrolled();
+    expect([...painted]).toEqual([a.range, c.range]);
+    expect(b.reads).toBe(0);
+
+    // A change that paints anyway takes the held blocks with it.
+    const seen = new Set<Range>();
+    const counted = { add: (r: Range) => seen.add(r), delete: (r: Range) => seen.delete(r) };
+    const held = new ViewportWindow(counted, io.watchBlocks, { ...AT_ONCE, firstScroll: () => undefined });
+    const [d, e] = [item(), item()];
+    held.add(d, p1!, false);
+    io.fire([p1!, true]);
+    expect(seen.size).toBe(0);
+    held.add(e, p2!, true);
+    expect([...seen]).toEqual([e.range]);
+    held.add(item(), p2!, false);
+    expect(seen.has(d.range)).toBe(true);
   });
 });
