@@ -141,11 +141,12 @@ export class ViewportWindow<T extends Ranged> {
   remove(item: T, block: Element): void {
     // Only a near block's items were painted (and so have their ranges made), and those that
     // went far since; the text of a removed item changed or left, so its range may now be wrong.
-    if ((this.near.has(block) && !this.held?.has(block)) || this.farAway.delete(item)) this.unpaint(item.range, 'batch');
+    const wasPainted = (this.near.has(block) && !this.held?.has(block)) || this.farAway.delete(item);
     const items = this.byBlock.get(block);
-    if (!items) return;
-    items.delete(item);
-    if (items.size > 0) return;
+    items?.delete(item);
+    // After leaving its block: a release of held blocks must not paint it again.
+    if (wasPainted) this.unpaint(item.range, 'batch');
+    if (!items || items.size > 0) return;
     this.byBlock.delete(block);
     this.near.delete(block);
     this.held?.delete(block);

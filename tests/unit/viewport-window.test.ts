@@ -202,4 +202,18 @@ describe('ViewportWindow', () => {
     held.add(item(), p2!, false);
     expect(seen.has(d.range)).toBe(true);
   });
+
+  it('keeps painted, before any scroll, a block painted at once that went far and came back', () => {
+    const io = fakeWatch();
+    const painted = new Set<Range>();
+    const w = new ViewportWindow(painted, io.watchBlocks, { ...AT_ONCE, firstScroll: () => undefined });
+    const [a, b] = [item(), item()];
+    w.add(a, p1!, true);
+    io.fire([p1!, false], [p1!, true]);
+    expect([...painted]).toEqual([a.range]);
+    // Its text changes: the stale range leaves.
+    w.add(b, p1!, true);
+    w.remove(a, p1!);
+    expect([...painted]).toEqual([b.range]);
+  });
 });
