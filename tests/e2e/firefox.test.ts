@@ -1,5 +1,5 @@
 // Firefox: the same built extension (MV2) installed in Debian's firefox-esr through puppeteer-core
-// paints the demo article, resists the hostile-page attack of tests/e2e/privacy.test.ts, opens a
+// paints the demo article and a long page near the viewport as the reader scrolls, resists the hostile-page attack of tests/e2e/privacy.test.ts, opens a
 // popover for the reader's real mouse, saves a highlight from the keyboard (also on a page without
 // terms, where the page core arrives with the selection), and lists it in the
 // side panel's page, where its note is edited. Gloss's UI sits in a closed shadow root, which
@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attackPage } from './attack.mjs';
 import { CORPUS } from './harness';
 import { ROOT, serve, textEdges, textPoint } from './launch.mjs';
+import { LONG_PAGE, LONG_PARAGRAPHS, paintingInView } from './long-page';
 
 const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 const BUILD = join(ROOT, '.output/firefox-mv2');
@@ -50,7 +51,7 @@ async function until(check: () => Promise<boolean>, timeoutMs: number): Promise<
 beforeAll(async () => {
   if (!existsSync(join(BUILD, 'manifest.json'))) throw new Error(`No Firefox build at ${BUILD}: run npm run build:firefox`);
   const mounts = { '/demo/': join(ROOT, 'demo'), '/corpus/': CORPUS };
-  const [a, b] = await Promise.all([serve(mounts, { '/quiet.html': QUIET }), serve(mounts)]);
+  const [a, b] = await Promise.all([serve(mounts, { '/quiet.html': QUIET, '/long.html': LONG_PAGE }), serve(mounts)]);
   siteA = a.url;
   stop = () => [a, b].forEach((s) => s.server.close());
   browser = await puppeteer.launch({
@@ -127,6 +128,25 @@ describe('Firefox', () => {
   it('paints the demo article', async () => {
     // Only the terms within four screens of the viewport are in the registry (viewport-window.ts).
     await expect.poll(() => painted(page), { timeout: 10_000 }).toBeGreaterThan(20);
+  });
+
+  it('paints a long page only near the viewport, and keeps up with the reader’s wheel and a jump to the end', async () => {
+    const long = await browser.newPage();
+    await long.goto(`${siteA}/long.html`);
+    await until(async () => (await long.evaluate(paintingInView)).registered > 0, 10_000);
+    expect(await long.evaluate(paintingInView)).toMatchObject({ unpainted: 0 });
+    await long.mouse.move(400, 300);
+    for (let i = 0; i < 20; i++) {
+      await long.mouse.wheel({ deltaY: 300 });
+      await new Promise((r) => setTimeout(r, 50));
+      expect((await long.evaluate(paintingInView)).unpainted).toBe(0);
+    }
+    expect(await long.evaluate(() => scrollY)).toBeGreaterThan(4000);
+    await long.keyboard.press('End');
+    await until(() => long.evaluate(() => scrollY + innerHeight >= document.documentElement.scrollHeight - 1), 3000);
+    await until(async () => (await long.evaluate(paintingInView)).unpainted === 0, 1000);
+    expect((await long.evaluate(paintingInView)).registered).toBeLessThan(LONG_PARAGRAPHS / 2);
+    await long.close();
   });
 
   it('opens no UI for a hostile page’s synthetic events, which read nothing about the reader', async () => {

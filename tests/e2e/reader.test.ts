@@ -3,6 +3,7 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { LONG_PAGE, LONG_PARAGRAPHS, paintingInView } from './long-page';
 import { dragSelect, glossUi, hoverOver, launch, openPopup, paintedTexts, pageTerms, pointOf, startServer, tabCall, waitForPaint, type Browser, type GlossUi } from './harness';
 
 const PAGE = '/corpus/kazakhstan/opendemocracy-kazakhstan-interview.html';
@@ -10,15 +11,8 @@ let b: Browser;
 let base: string;
 let close: () => void;
 
-/** A long page: every paragraph names Zhanaozen once, among enough words to fill a few lines. */
-const LONG_PARAGRAPHS = 600;
-const longPage =
-  '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A long page</title></head><body><main>' +
-  Array.from({ length: LONG_PARAGRAPHS }, (_, i) => `<p id="p${i}">Report ${i}: the oil workers of Zhanaozen met again in the square this week, and the talks went on past dusk.</p>`).join('') +
-  '</main></body></html>';
-
 beforeAll(async () => {
-  const s = await startServer({ '/long.html': longPage });
+  const s = await startServer({ '/long.html': LONG_PAGE });
   base = s.url;
   close = () => s.server.close();
   b = await launch();
@@ -195,17 +189,8 @@ describe('a page that changes', () => {
 });
 
 describe('a long page', () => {
-  /** Paragraphs on screen whose term is not in the highlight registry. */
-  const unpaintedInView = (page: Page) =>
-    page.evaluate(() => {
-      const painted = new Set<Node>();
-      for (const r of CSS.highlights.get('gloss-underline') ?? []) painted.add((r as Range).startContainer.parentNode!);
-      return [...document.querySelectorAll('main p')].filter((p) => {
-        const box = p.getBoundingClientRect();
-        return box.bottom > 0 && box.top < innerHeight && !painted.has(p);
-      }).length;
-    });
-  const registered = (page: Page) => page.evaluate(() => CSS.highlights.get('gloss-underline')?.size ?? 0);
+  const unpaintedInView = async (page: Page) => (await page.evaluate(paintingInView)).unpainted;
+  const registered = async (page: Page) => (await page.evaluate(paintingInView)).registered;
 
   it('paints only near the viewport, and keeps up with the reader’s wheel and a jump to the end', async () => {
     const page = await b.open(`${base}/long.html`);
@@ -220,6 +205,7 @@ describe('a long page', () => {
       await page.waitForTimeout(50);
       expect(await unpaintedInView(page)).toBe(0);
     }
+    expect(await page.evaluate(() => scrollY)).toBeGreaterThan(4000);
     await page.keyboard.press('End');
     await expect.poll(() => page.evaluate(() => scrollY + innerHeight >= document.documentElement.scrollHeight - 1), { timeout: 3000 }).toBe(true);
     await expect.poll(() => unpaintedInView(page), { timeout: 1000 }).toBe(0);
