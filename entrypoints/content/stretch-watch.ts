@@ -18,8 +18,11 @@ const FOLLOWING = 4;
 
 export type Observe = (onChange: IntersectionObserverCallback) => Pick<IntersectionObserver, 'observe' | 'unobserve' | 'disconnect'>;
 
-/** Called for every block of a stretch whose nearness may have changed. */
-export type OnBlock = (block: Element, near: boolean) => void;
+/**
+ * Called for every block of a stretch whose nearness may have changed; `inView` when the stretch
+ * also meets the viewport itself (or its place is unknown), not only the margin around it.
+ */
+export type OnBlock = (block: Element, near: boolean, inView: boolean) => void;
 
 interface End {
   readonly el: Element;
@@ -51,6 +54,7 @@ export class StretchWatch implements BlockWatch {
   constructor(
     observe: Observe,
     private readonly onBlock: OnBlock,
+    private readonly viewHeight: () => number = () => innerHeight,
   ) {
     this.observer = observe((entries) => this.update(entries));
   }
@@ -125,8 +129,17 @@ export class StretchWatch implements BlockWatch {
     }
     for (const s of changed) {
       const near = s.ends.some((x) => x.near);
-      for (const b of s.blocks) this.onBlock(b, near);
+      const inView = near && this.meetsView(s);
+      for (const b of s.blocks) this.onBlock(b, near, inView);
     }
+  }
+
+  /** Whether a stretch meets the viewport, from its ends' last boxes. */
+  private meetsView(s: Stretch): boolean {
+    const first = s.ends[0]!.rect!;
+    const last = s.ends[s.ends.length - 1]!.rect!;
+    if (hasNoBox(first) || hasNoBox(last)) return true;
+    return last.bottom > 0 && first.top < this.viewHeight();
   }
 
   /** Watches a stretch that does not fit as two, each reported once its ends are. */

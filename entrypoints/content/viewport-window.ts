@@ -95,11 +95,11 @@ export class ViewportWindow<T extends Ranged> {
   /** New blocks wait for the batch too: observing asks for a frame (see BATCH_MS). */
   private readonly toObserve = new Set<Element>();
   /**
-   * Blocks reported near that are not painted yet, until the reader first scrolls (null after).
-   * The slice painted at once covers the first screens; the rest of the margin lies further down,
-   * and painting it right after the load cost the dense page a rendering pass of 22–25 ms of its
-   * own, for text a reader who does not scroll never sees. They are painted with the first scroll,
-   * or with the next change that has to happen anyway.
+   * Blocks reported near but off screen that are not painted yet, until the reader first scrolls
+   * (null after). The slice painted at once covers the first screens; the rest of the margin lies
+   * further down, and painting it right after the load cost the dense page a rendering pass of
+   * 22–25 ms of its own, for text a reader who does not scroll never sees. They are painted with
+   * the first scroll, or with the next change that has to happen anyway.
    */
   private held: Set<Element> | null = new Set();
   private scheduled: When | null = null;
@@ -115,7 +115,7 @@ export class ViewportWindow<T extends Ranged> {
 
   /** Created with the first range: a page without matches never makes one. */
   private get blocks(): BlockWatch {
-    return (this.watcher ??= this.watchBlocks((block, near) => this.report(block, near)));
+    return (this.watcher ??= this.watchBlocks((block, near, inView) => this.report(block, near, inView)));
   }
 
   /**
@@ -222,12 +222,13 @@ export class ViewportWindow<T extends Ranged> {
   }
 
   /** The watch's report on `block`: painted when it comes near, far when it goes. */
-  private report(block: Element, isNear: boolean): void {
+  private report(block: Element, isNear: boolean, inView: boolean): void {
     const items = this.byBlock.get(block);
     if (!items || isNear === this.near.has(block)) return;
     // Never painted: nothing to take out or to keep.
     if (!isNear && this.held?.delete(block)) return void this.near.delete(block);
-    if (isNear && this.held) {
+    // On screen already (a tall window shows more than the slice painted at once): painted now.
+    if (isNear && this.held && !inView) {
       this.near.add(block);
       this.held.add(block);
       return;

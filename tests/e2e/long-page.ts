@@ -9,6 +9,9 @@ export const LONG_PAGE =
   Array.from({ length: LONG_PARAGRAPHS }, (_, i) => `<p id="p${i}">Report ${i}: the oil workers of Zhanaozen met again in the square this week, and the talks went on past dusk.</p>`).join('') +
   '</main></body></html>';
 
+/** The same paragraphs in print small enough that a tall window shows more than Gloss paints at once. */
+export const SMALL_PRINT_PAGE = LONG_PAGE.replace('</head>', '<style>p { font-size: 5px; margin: 0; }</style></head>');
+
 /**
  * Evaluated in the page: the paragraphs on screen whose term is not in Gloss's highlight, and how
  * many ranges the highlight holds.

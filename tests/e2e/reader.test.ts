@@ -3,7 +3,7 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { LONG_PAGE, LONG_PARAGRAPHS, paintingInView } from './long-page';
+import { LONG_PAGE, LONG_PARAGRAPHS, paintingInView, SMALL_PRINT_PAGE } from './long-page';
 import { dragSelect, glossUi, hoverOver, launch, openPopup, paintedTexts, pageTerms, pointOf, startServer, tabCall, waitForPaint, type Browser, type GlossUi } from './harness';
 
 const PAGE = '/corpus/kazakhstan/opendemocracy-kazakhstan-interview.html';
@@ -12,7 +12,7 @@ let base: string;
 let close: () => void;
 
 beforeAll(async () => {
-  const s = await startServer({ '/long.html': LONG_PAGE });
+  const s = await startServer({ '/long.html': LONG_PAGE, '/small-print.html': SMALL_PRINT_PAGE });
   base = s.url;
   close = () => s.server.close();
   b = await launch();
@@ -210,6 +210,19 @@ describe('a long page', () => {
     await expect.poll(() => page.evaluate(() => scrollY + innerHeight >= document.documentElement.scrollHeight - 1), { timeout: 3000 }).toBe(true);
     await expect.poll(() => unpaintedInView(page), { timeout: 1000 }).toBe(0);
     expect(await registered(page)).toBeLessThan(LONG_PARAGRAPHS / 2);
+    await page.close();
+  });
+});
+
+describe('a tall window', () => {
+  it('paints every term on screen without a scroll, though the screen holds more than the first paint', async () => {
+    const page = await b.context.newPage();
+    await page.setViewportSize({ width: 1600, height: 2000 });
+    await page.goto(`${base}/small-print.html`);
+    const chars = await page.evaluate(() => [...document.querySelectorAll('main p')].filter((p) => p.getBoundingClientRect().top < innerHeight).reduce((n, p) => n + p.textContent!.length, 0));
+    expect(chars).toBeGreaterThan(20_000);
+    await expect.poll(async () => (await page.evaluate(paintingInView)).unpainted, { timeout: 3000 }).toBe(0);
+    expect(await page.evaluate(() => scrollY)).toBe(0);
     await page.close();
   });
 });

@@ -39,8 +39,19 @@ function fakeObserver() {
 
 function recorder() {
   const reports = new Map<Element, boolean>();
-  return { reports, onBlock: (el: Element, near: boolean) => void reports.set(el, near) };
+  const inView = new Map<Element, boolean>();
+  return {
+    reports,
+    inView,
+    onBlock: (el: Element, near: boolean, seen: boolean) => {
+      reports.set(el, near);
+      inView.set(el, seen);
+    },
+  };
 }
+
+/** The viewport's height in these tests: a ninth of the observer's window. */
+const VIEW = () => ROOT_HEIGHT / 9;
 
 describe('StretchWatch', () => {
   it('observes only the first and last block of each stretch of consecutive blocks', () => {
@@ -55,7 +66,7 @@ describe('StretchWatch', () => {
     const { ps } = page(4);
     const io = fakeObserver();
     const r = recorder();
-    new StretchWatch(io.observe, r.onBlock).watch(ps);
+    new StretchWatch(io.observe, r.onBlock, VIEW).watch(ps);
     io.fire(io.entry(ps[0]!, true, 0));
     // The span is not known until the last block answers.
     expect(r.reports.size).toBe(0);
@@ -68,11 +79,26 @@ describe('StretchWatch', () => {
     expect([...r.reports]).toEqual(ps.map((p) => [p, false]));
   });
 
+  it('tells whether a near stretch meets the viewport itself, not only its margin', () => {
+    const { ps } = page(4);
+    const io = fakeObserver();
+    const r = recorder();
+    new StretchWatch(io.observe, r.onBlock, VIEW).watch(ps);
+    // Just below the screen (900 px tall here), within the margin.
+    io.fire(io.entry(ps[0]!, true, 1000), io.entry(ps[3]!, true, 1300));
+    expect([...r.inView.values()]).toEqual([false, false, false, false]);
+    // Its last block reaches the screen's bottom edge.
+    io.fire(io.entry(ps[0]!, true, 500), io.entry(ps[3]!, true, 800));
+    expect([...r.inView.values()]).toEqual([true, true, true, true]);
+    io.fire(io.entry(ps[0]!, false, -9000), io.entry(ps[3]!, false, -8700));
+    expect([...r.inView.values()]).toEqual([false, false, false, false]);
+  });
+
   it('halves a stretch spanning too much of the window until each part fits', () => {
     const { ps } = page(4);
     const io = fakeObserver();
     const r = recorder();
-    new StretchWatch(io.observe, r.onBlock).watch(ps);
+    new StretchWatch(io.observe, r.onBlock, VIEW).watch(ps);
     // First and last are further apart than a third of the window.
     io.fire(io.entry(ps[0]!, true, 0), io.entry(ps[3]!, false, ROOT_HEIGHT));
     expect(r.reports.size).toBe(0);
@@ -94,7 +120,7 @@ describe('StretchWatch', () => {
     const { ps, contents } = page(1);
     const io = fakeObserver();
     const r = recorder();
-    new StretchWatch(io.observe, r.onBlock).watch([ps[0]!, contents]);
+    new StretchWatch(io.observe, r.onBlock, VIEW).watch([ps[0]!, contents]);
     io.fire(io.entry(ps[0]!, false, 9000), io.entry(contents, false, null));
     expect(r.reports.size).toBe(0);
     io.fire(io.entry(ps[0]!, false, 9000), io.entry(contents, false, null));

@@ -26,7 +26,8 @@ function fakeWatch() {
       disconnect: () => watched.clear(),
     };
   };
-  const fire = (...reports: [Element, boolean][]) => reports.forEach(([el, near]) => report(el, near));
+  /** Each report: a block, whether it is near, and whether it is on screen too (not by default). */
+  const fire = (...reports: [Element, boolean, boolean?][]) => reports.forEach(([el, near, inView = false]) => report(el, near, inView));
   return { watched, watchBlocks, fire };
 }
 
@@ -201,6 +202,19 @@ describe('ViewportWindow', () => {
     expect([...seen]).toEqual([e.range]);
     held.add(item(), p2!, false);
     expect(seen.has(d.range)).toBe(true);
+  });
+
+  it('paints, before any scroll, a block the watch finds on screen, and what it held with it', () => {
+    const io = fakeWatch();
+    const painted = new Set<Range>();
+    const w = new ViewportWindow(painted, io.watchBlocks, { ...AT_ONCE, firstScroll: () => undefined });
+    const [a, b] = [item(), item()];
+    w.add(a, p1!, false);
+    w.add(b, p2!, false);
+    io.fire([p2!, true, false]);
+    expect(painted.size).toBe(0);
+    io.fire([p1!, true, true]);
+    expect([...painted]).toEqual([b.range, a.range]);
   });
 
   it('keeps painted, before any scroll, a block painted at once that went far and came back', () => {
