@@ -37,8 +37,8 @@ export interface Timing {
   soon: Later;
   /** After the scan added terms or blocks. */
   batch: Later;
-  /** Calls `moved` once, when the reader first scrolls anything on the page. */
-  firstScroll: (moved: () => void, signal: AbortSignal) => void;
+  /** Calls `moved` when the reader first scrolls anything on the page or resizes the window. */
+  viewportMoved: (moved: () => void, signal: AbortSignal) => void;
 }
 
 /** The two flushes: see Timing. */
@@ -75,8 +75,11 @@ const TIMING: Timing = {
       Math.max(0, lastSoon + SOON_GAP_MS - performance.now()),
     ),
   batch: (flush) => setTimeout(flush, BATCH_MS),
-  // Scroll events of inner scrolling boxes do not bubble, but a capturing listener sees them.
-  firstScroll: (moved, signal) => addEventListener('scroll', moved, { capture: true, passive: true, once: true, signal }),
+  // Scroll events of inner scrolling boxes do not bubble, but a capturing listener sees them. A
+  // window made taller shows held blocks without anything crossing the observer's margin.
+  viewportMoved: (moved, signal) => {
+    for (const type of ['scroll', 'resize']) addEventListener(type, moved, { capture: true, passive: true, once: true, signal });
+  },
 };
 
 export class ViewportWindow<T extends Ranged> {
@@ -99,7 +102,7 @@ export class ViewportWindow<T extends Ranged> {
    * (null after). The slice painted at once covers the first screens; the rest of the margin lies
    * further down, and painting it right after the load cost the dense page a rendering pass of
    * 22–25 ms of its own, for text a reader who does not scroll never sees. They are painted with
-   * the first scroll, or with the next change that has to happen anyway.
+   * the first scroll or resize, or with the next change that has to happen anyway.
    */
   private held: Set<Element> | null = new Set();
   private scheduled: When | null = null;
@@ -110,7 +113,7 @@ export class ViewportWindow<T extends Ranged> {
     private readonly watchBlocks: WatchBlocks = nearViewport,
     private readonly timing: Timing = TIMING,
   ) {
-    timing.firstScroll(() => this.release('soon'), this.stop.signal);
+    timing.viewportMoved(() => this.release('soon'), this.stop.signal);
   }
 
   /** Created with the first range: a page without matches never makes one. */

@@ -225,6 +225,18 @@ describe('a tall window', () => {
     expect(await page.evaluate(() => scrollY)).toBe(0);
     await page.close();
   });
+
+  it('paints what a window made taller shows, without a scroll', async () => {
+    const page = await b.context.newPage();
+    await page.setViewportSize({ width: 1600, height: 500 });
+    await page.goto(`${base}/small-print.html`);
+    await expect.poll(async () => (await page.evaluate(paintingInView)).registered, { timeout: 5000 }).toBeGreaterThan(0);
+    await page.waitForTimeout(600);
+    await page.setViewportSize({ width: 1600, height: 2000 });
+    await expect.poll(async () => (await page.evaluate(paintingInView)).unpainted, { timeout: 3000 }).toBe(0);
+    expect(await page.evaluate(() => scrollY)).toBe(0);
+    await page.close();
+  });
 });
 
 describe('console', () => {

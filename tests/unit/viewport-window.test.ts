@@ -48,7 +48,7 @@ function item() {
  * Changes reach the highlight at once (the batching has its own test), and the reader has
  * scrolled already (holding the margin until then has its own test).
  */
-const AT_ONCE = { soon: (flush: () => void) => flush(), batch: (flush: () => void) => flush(), firstScroll: (moved: () => void) => moved() };
+const AT_ONCE = { soon: (flush: () => void) => flush(), batch: (flush: () => void) => flush(), viewportMoved: (moved: () => void) => moved() };
 
 describe('ViewportWindow', () => {
   it('paints a block only while the observer reports it near, and keeps its ranges meanwhile', () => {
@@ -134,7 +134,7 @@ describe('ViewportWindow', () => {
   it('gathers the scan’s terms into one change of the highlight, and applies the observer’s reports in the next task', () => {
     const io = fakeWatch();
     const waiting = { soon: [] as (() => void)[], batch: [] as (() => void)[] };
-    const timing = { soon: (f: () => void) => waiting.soon.push(f), batch: (f: () => void) => waiting.batch.push(f), firstScroll: (moved: () => void) => moved() };
+    const timing = { soon: (f: () => void) => waiting.soon.push(f), batch: (f: () => void) => waiting.batch.push(f), viewportMoved: (moved: () => void) => moved() };
     const painted = new Set<Range>();
     const w = new ViewportWindow(painted, io.watchBlocks, timing);
     const items = [item(), item(), item()];
@@ -174,7 +174,7 @@ describe('ViewportWindow', () => {
     const io = fakeWatch();
     let scrolled = () => undefined as void;
     const painted = new Set<Range>();
-    const w = new ViewportWindow(painted, io.watchBlocks, { ...AT_ONCE, firstScroll: (moved: () => void) => void (scrolled = moved) });
+    const w = new ViewportWindow(painted, io.watchBlocks, { ...AT_ONCE, viewportMoved: (moved: () => void) => void (scrolled = moved) });
     const [a, b, c] = [item(), item(), item()];
     w.add(a, p1!, false);
     w.add(b, p2!, false);
@@ -193,7 +193,7 @@ describe('ViewportWindow', () => {
     // A change that paints anyway takes the held blocks with it.
     const seen = new Set<Range>();
     const counted = { add: (r: Range) => seen.add(r), delete: (r: Range) => seen.delete(r) };
-    const held = new ViewportWindow(counted, io.watchBlocks, { ...AT_ONCE, firstScroll: () => undefined });
+    const held = new ViewportWindow(counted, io.watchBlocks, { ...AT_ONCE, viewportMoved: () => undefined });
     const [d, e] = [item(), item()];
     held.add(d, p1!, false);
     io.fire([p1!, true]);
@@ -207,7 +207,7 @@ describe('ViewportWindow', () => {
   it('paints, before any scroll, a block the watch finds on screen, and what it held with it', () => {
     const io = fakeWatch();
     const painted = new Set<Range>();
-    const w = new ViewportWindow(painted, io.watchBlocks, { ...AT_ONCE, firstScroll: () => undefined });
+    const w = new ViewportWindow(painted, io.watchBlocks, { ...AT_ONCE, viewportMoved: () => undefined });
     const [a, b] = [item(), item()];
     w.add(a, p1!, false);
     w.add(b, p2!, false);
@@ -220,7 +220,7 @@ describe('ViewportWindow', () => {
   it('keeps painted, before any scroll, a block painted at once that went far and came back', () => {
     const io = fakeWatch();
     const painted = new Set<Range>();
-    const w = new ViewportWindow(painted, io.watchBlocks, { ...AT_ONCE, firstScroll: () => undefined });
+    const w = new ViewportWindow(painted, io.watchBlocks, { ...AT_ONCE, viewportMoved: () => undefined });
     const [a, b] = [item(), item()];
     w.add(a, p1!, true);
     io.fire([p1!, false], [p1!, true]);
