@@ -5,6 +5,7 @@
 // (selecting text, a command). Until then it answers the popup and the background itself. A page
 // without any of these, the usual article, never evaluates the core.
 
+import { hasMatches } from '../../lib/match/block-matches';
 import { dispatch, type ContentApi, type Handlers, type PageIndexReply, type PageStats, type Reply } from '../../lib/messages';
 import { callBackground } from './background-client';
 import { blockRootOf, blocksUnder, outermostConnected } from './blocks';
@@ -83,14 +84,14 @@ export class PageBoot {
     if (this.coreReady) return; // the reader's move brought the core meanwhile, and it loaded afresh
     this.reply = first.reply;
     const { enabled, hasTerms } = first.reply;
-    const { matches } = first;
+    const found = hasMatches(first.reply.first);
     // Terms on screen are painted now; hovering them waits for the core, a few frames later.
-    if (enabled && hasTerms && matches.length > 0) {
-      first.painted = paintFirst(first.walk, matches, new Painter(first.reply.settings.highlightStyle));
+    if (enabled && hasTerms && found) {
+      first.painted = paintFirst(first.walk, first.reply.first, new Painter(first.reply.settings.highlightStyle));
       // The core's start is a task of its own: on a dense page the two together ran past a frame.
       await yieldToPage();
     }
-    if (enabled && hasTerms && (matches.length > 0 || walkGoesOn(first.walk))) return void (await this.withCore(first));
+    if (enabled && hasTerms && (found || walkGoesOn(first.walk))) return void (await this.withCore(first));
     if (enabled && (await this.hasHighlights())) return void (await this.withCore(first));
     if (this.coreReady) return;
     const doneMs = performance.now() - this.startedAt;

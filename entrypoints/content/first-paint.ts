@@ -2,6 +2,7 @@
 // the blocks nearest the walk's start (where the reader looks) at once. The boot paints them
 // before the page core has arrived; the core adds the rest of the slice.
 
+import { decodeMatches, type WireMatches } from '../../lib/match/block-matches';
 import type { BlockMatch } from '../../lib/messages';
 import type { TextBlock } from './blocks';
 import type { PageWalk } from './first-walk';
@@ -39,11 +40,11 @@ export interface FirstPaint {
  * Paints the terms of `walk`'s first slice near its start into `painter`. They are in the
  * highlight registry when this returns, so the next frame shows them.
  */
-export function paintFirst(walk: PageWalk, matches: readonly BlockMatch[], painter: Painter): FirstPaint {
+export function paintFirst(walk: PageWalk, wire: WireMatches, painter: Painter): FirstPaint {
   const start = performance.now();
   const near = nearStart(walk.first);
   const inView: PaintedTerm[] = [];
-  for (const m of matches) if (m.block < near) paintedFrom(walk.first, m, inView);
+  for (const m of decodeMatches(wire, near)) paintedFrom(walk.first, m, inView);
   for (const x of inView) painter.add(x, true);
   const at = performance.now();
   return { painter, near, at, ms: at - start };

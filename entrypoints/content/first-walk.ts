@@ -114,8 +114,11 @@ export async function startWalk(root: Element, scrolled: boolean): Promise<PageW
 export interface FirstLoad {
   walk: PageWalk;
   reply: PageIndexReply;
-  /** The terms the background found in the slice (the reply's `first`, decoded). */
-  matches: BlockMatch[];
+  /**
+   * The terms the background found in the slice: the reply's `first`, decoded when first read
+   * (the boot decodes only the part it paints, in the task that receives the reply).
+   */
+  readonly matches: BlockMatch[];
   /** Main-thread time spent walking (the request's own cost is in it). */
   busyMs: number;
   /** The round trip to the background. */
@@ -130,8 +133,16 @@ export async function requestFirst(scrolled: boolean): Promise<FirstLoad> {
   const asked = performance.now();
   const reply = await callBackground('page:index', { url: location.href, texts: walk.first.map((b) => b.text) });
   const replied = performance.now();
-  const matches = decodeMatches(reply.first);
-  return { walk, reply, matches, busyMs: walk.firstMs + (performance.now() - replied), indexMs: replied - asked };
+  let matches: BlockMatch[] | null = null;
+  return {
+    walk,
+    reply,
+    get matches() {
+      return (matches ??= decodeMatches(reply.first));
+    },
+    busyMs: walk.firstMs + (performance.now() - replied),
+    indexMs: replied - asked,
+  };
 }
 
 /** True when the walk has blocks left beyond its first slice. */

@@ -97,7 +97,7 @@ export class GlossPage implements PageCore {
       return rescanner.start();
     }
     // The boot painted the first slice's start already when it had terms.
-    const painted = first.painted ?? paintFirst(first.walk, first.matches, new Painter(settings.highlightStyle));
+    const painted = first.painted ?? paintFirst(first.walk, first.reply.first, new Painter(settings.highlightStyle));
     const painter = (this.painter = painted.painter);
     rescanner.attach({
       session,

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeMatches, encodeMatches, NO_MATCHES } from '../../lib/match/block-matches';
+import { decodeMatches, encodeMatches, hasMatches, NO_MATCHES } from '../../lib/match/block-matches';
 import type { BlockMatch } from '../../lib/messages';
 
 const int = fc.integer({ min: 0, max: 2 ** 31 - 1 });
@@ -31,6 +31,15 @@ describe('first-slice matches on the wire', () => {
     );
   });
 
+  it('decode only the blocks before a given one when asked, in order', () => {
+    fc.assert(
+      fc.property(fc.array(match, { maxLength: 60 }), fc.integer({ min: 0, max: 2 ** 31 }), (ms, below) => {
+        const sent = ms.map((m) => ({ ...m, term: m.key }));
+        expect(decodeMatches(encodeMatches(sent), below)).toEqual(sent.filter((m) => m.block < below));
+      }),
+    );
+  });
+
   it('send each pattern’s strings once', () => {
     const m: BlockMatch = { block: 0, start: 4, end: 9, key: 'kz/tenge', term: 'tenge', label: 'tenge', form: 0, flags: 0 };
     const wire = encodeMatches([m, { ...m, block: 3 }, { ...m, label: 'Tenge' }]);
@@ -44,5 +53,6 @@ describe('first-slice matches on the wire', () => {
     const wire = encodeMatches([{ block: 1, start: 0, end: 3, key: 'a/b', term: 'x', label: 'x', form: 0, flags: 0 }]);
     expect(decodeMatches({ ...wire, patterns: [] })).toEqual([]);
     expect(decodeMatches(NO_MATCHES)).toEqual([]);
+    expect([hasMatches(wire), hasMatches(NO_MATCHES)]).toEqual([true, false]);
   });
 });
