@@ -57,11 +57,12 @@ const OBSERVE_PER_BATCH = 600;
 /**
  * While the reader scrolls, blocks come near every frame, and each change of the highlight costs
  * the page a rendering pass (a pre-paint and a paint of the page: 22–33 ms on the dense
- * benchmark page, which alone scrolls without painting on the main thread). What the watch reports is applied at
- * once after a quiet spell (a jump lands painted), then at most this often: the margin is four
- * screens, so a scroll of up to about eight screens a second still finds its terms painted.
- * Scrolling the dense page (thirty wheel steps of 300 px, 50 ms apart, traced) made 12–18 tasks
- * over 16 ms with 200 ms, 6–7 with 450 ms and 5–6 with 700 ms (the page alone: none).
+ * benchmark page, which alone scrolls without painting on the main thread). What the watch
+ * reports is applied at once after a quiet spell (a jump lands painted), then at most this
+ * often: the margin is four screens, so a scroll of up to about eight screens a second still
+ * finds its terms painted. Scrolling the dense page (thirty wheel steps of 300 px, 50 ms apart,
+ * traced) made 12–18 tasks over 16 ms with 200 ms, 6–7 with 450 ms and 5–6 with 700 ms (the
+ * page alone: none).
  */
 const SOON_GAP_MS = 450;
 let lastSoon = -Infinity;
