@@ -127,19 +127,12 @@ export class StretchWatch implements BlockWatch {
       }
       if (s.fits) changed.add(s);
     }
+    const view = changed.size ? this.viewHeight() : 0;
     for (const s of changed) {
       const near = s.ends.some((x) => x.near);
-      const inView = near && this.meetsView(s);
+      const inView = near && meetsView(s, view);
       for (const b of s.blocks) this.onBlock(b, near, inView);
     }
-  }
-
-  /** Whether a stretch meets the viewport, from its ends' last boxes. */
-  private meetsView(s: Stretch): boolean {
-    const first = s.ends[0]!.rect!;
-    const last = s.ends[s.ends.length - 1]!.rect!;
-    if (hasNoBox(first) || hasNoBox(last)) return true;
-    return last.bottom > 0 && first.top < this.viewHeight();
   }
 
   /** Watches a stretch that does not fit as two, each reported once its ends are. */
@@ -149,6 +142,14 @@ export class StretchWatch implements BlockWatch {
     this.start(s.blocks.slice(0, mid));
     this.start(s.blocks.slice(mid));
   }
+}
+
+/** Whether a stretch meets a viewport `view` px tall, from its ends' last boxes. */
+function meetsView(s: Stretch, view: number): boolean {
+  const first = s.ends[0]!.rect!;
+  const last = s.ends[s.ends.length - 1]!.rect!;
+  if (hasNoBox(first) || hasNoBox(last)) return true;
+  return last.bottom > 0 && first.top < view;
 }
 
 /**

@@ -75,11 +75,12 @@ export async function paintedNow(page: Page): Promise<string[]> {
 
 /**
  * Every term Gloss paints on the page, read as a reader would see them: Gloss keeps only the
- * ranges near the viewport in the highlight registry, so this scrolls the page through (three
- * screens a step, and a quarter of a second each: the window paints nine screens around the
- * viewport and applies what comes near at most every 450 ms while the reader scrolls, so what it
- * paints at one step in two already overlaps), collects each range once, and scrolls back. A reload of Gloss's terms meanwhile (a
- * new highlight object) starts it over.
+ * ranges near the viewport in the highlight registry, and off-screen ones wait for a first
+ * scroll, so this scrolls the page through (three screens a step, and a quarter of a second
+ * each: the window paints nine screens around the viewport and applies what comes near at most
+ * every 450 ms while the reader scrolls, so what it paints at one step in two already overlaps),
+ * collects each range once, and scrolls back. A reload of Gloss's terms meanwhile (a new
+ * highlight object) starts it over.
  */
 export async function paintedTexts(page: Page): Promise<string[]> {
   return page.evaluate(async () => {

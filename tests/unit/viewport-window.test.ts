@@ -4,7 +4,7 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import type { OnBlock } from '../../entrypoints/content/stretch-watch';
-import { ViewportWindow } from '../../entrypoints/content/viewport-window';
+import { ViewportWindow, type Timing } from '../../entrypoints/content/viewport-window';
 
 const { document } = parseHTML('<!doctype html><html><body><p>one</p><p>two</p></body></html>');
 const [p1, p2] = [...document.body.children];
@@ -49,12 +49,19 @@ function item() {
  * scrolled already (holding the margin until then has its own test).
  */
 const AT_ONCE = { soon: (flush: () => void) => flush(), batch: (flush: () => void) => flush(), viewportMoved: (moved: () => void) => moved() };
+/** As AT_ONCE, but the reader has not scrolled yet. */
+const BEFORE_SCROLL = { ...AT_ONCE, viewportMoved: () => undefined };
+
+/** A window over a fake watch, painting into a plain set. */
+function windowWith(timing: Timing = AT_ONCE) {
+  const io = fakeWatch();
+  const painted = new Set<Range>();
+  return { io, painted, w: new ViewportWindow(painted, io.watchBlocks, timing) };
+}
 
 describe('ViewportWindow', () => {
   it('paints a block only while the observer reports it near, and keeps its ranges meanwhile', () => {
-    const io = fakeWatch();
-    const painted = new Set<Range>();
-    const w = new ViewportWindow(painted, io.watchBlocks, AT_ONCE);
+    const { io, painted, w } = windowWith();
     const [a, b, c] = [item(), item(), item()];
     w.add(a, p1!, false);
     w.add(b, p1!, false);
@@ -79,9 +86,7 @@ describe('ViewportWindow', () => {
   });
 
   it('paints the slice around the viewport at once, before the observer answers', () => {
-    const io = fakeWatch();
-    const painted = new Set<Range>();
-    const w = new ViewportWindow(painted, io.watchBlocks, AT_ONCE);
+    const { painted, w } = windowWith();
     const a = item();
     w.add(a, p1!, true);
     expect(painted.has(a.range)).toBe(true);
@@ -115,9 +120,7 @@ describe('ViewportWindow', () => {
   });
 
   it('stops watching a block whose last range is removed', () => {
-    const io = fakeWatch();
-    const painted = new Set<Range>();
-    const w = new ViewportWindow(painted, io.watchBlocks, AT_ONCE);
+    const { io, painted, w } = windowWith();
     const [a, b] = [item(), item()];
     w.add(a, p1!, true);
     w.add(b, p1!, true);
@@ -132,11 +135,8 @@ describe('ViewportWindow', () => {
   });
 
   it('gathers the scan’s terms into one change of the highlight, and applies the observer’s reports in the next task', () => {
-    const io = fakeWatch();
     const waiting = { soon: [] as (() => void)[], batch: [] as (() => void)[] };
-    const timing = { soon: (f: () => void) => waiting.soon.push(f), batch: (f: () => void) => waiting.batch.push(f), viewportMoved: (moved: () => void) => moved() };
-    const painted = new Set<Range>();
-    const w = new ViewportWindow(painted, io.watchBlocks, timing);
+    const { io, painted, w } = windowWith({ soon: (f) => waiting.soon.push(f), batch: (f) => waiting.batch.push(f), viewportMoved: (moved) => moved() });
     const items = [item(), item(), item()];
     for (const x of items) w.add(x, p1!, false);
     // One batch for the three, and the block is watched only when it runs.
@@ -158,9 +158,7 @@ describe('ViewportWindow', () => {
   });
 
   it('watches again the rest of the stretch of a block no longer watched, keeping it painted meanwhile', () => {
-    const io = fakeWatch();
-    const painted = new Set<Range>();
-    const w = new ViewportWindow(painted, io.watchBlocks, AT_ONCE);
+    const { io, painted, w } = windowWith();
     const [a, b] = [item(), item()];
     w.add(a, p1!, false);
     w.add(b, p2!, false);
@@ -171,10 +169,8 @@ describe('ViewportWindow', () => {
   });
 
   it('holds what comes near until the reader first scrolls, or until the next change that adds', () => {
-    const io = fakeWatch();
     let scrolled = () => undefined as void;
-    const painted = new Set<Range>();
-    const w = new ViewportWindow(painted, io.watchBlocks, { ...AT_ONCE, viewportMoved: (moved: () => void) => void (scrolled = moved) });
+    const { io, painted, w } = windowWith({ ...AT_ONCE, viewportMoved: (moved) => void (scrolled = moved) });
     const [a, b, c] = [item(), item(), item()];
     w.add(a, p1!, false);
     w.add(b, p2!, false);
@@ -193,7 +189,7 @@ describe('ViewportWindow', () => {
     // A change that paints anyway takes the held blocks with it.
     const seen = new Set<Range>();
     const counted = { add: (r: Range) => seen.add(r), delete: (r: Range) => seen.delete(r) };
-    const held = new ViewportWindow(counted, io.watchBlocks, { ...AT_ONCE, viewportMoved: () => undefined });
+    const held = new ViewportWindow(counted, io.watchBlocks, BEFORE_SCROLL);
     const [d, e] = [item(), item()];
     held.add(d, p1!, false);
     io.fire([p1!, true]);
@@ -205,9 +201,7 @@ describe('ViewportWindow', () => {
   });
 
   it('paints, before any scroll, a block the watch finds on screen, and what it held with it', () => {
-    const io = fakeWatch();
-    const painted = new Set<Range>();
-    const w = new ViewportWindow(painted, io.watchBlocks, { ...AT_ONCE, viewportMoved: () => undefined });
+    const { io, painted, w } = windowWith(BEFORE_SCROLL);
     const [a, b] = [item(), item()];
     w.add(a, p1!, false);
     w.add(b, p2!, false);
@@ -218,9 +212,7 @@ describe('ViewportWindow', () => {
   });
 
   it('keeps painted, before any scroll, a block painted at once that went far and came back', () => {
-    const io = fakeWatch();
-    const painted = new Set<Range>();
-    const w = new ViewportWindow(painted, io.watchBlocks, { ...AT_ONCE, viewportMoved: () => undefined });
+    const { io, painted, w } = windowWith(BEFORE_SCROLL);
     const [a, b] = [item(), item()];
     w.add(a, p1!, true);
     io.fire([p1!, false], [p1!, true]);
