@@ -6,6 +6,7 @@ import { decodeMatches, type WireMatches } from '../../lib/match/block-matches';
 import type { BlockMatch } from '../../lib/messages';
 import type { TextBlock } from './blocks';
 import type { PageWalk } from './first-walk';
+import { nearStart } from './first-slice';
 import { FoundTerm } from './found-term';
 import type { Painter, PaintedTerm } from './painter';
 
@@ -13,17 +14,6 @@ import type { Painter, PaintedTerm } from './painter';
 export function paintedFrom(blocks: TextBlock[], m: BlockMatch, out: PaintedTerm[]): void {
   const block = blocks[m.block];
   if (block) out.push(new FoundTerm(block, m.start, m.end, m.key, m.label, m.form, m.flags));
-}
-
-/** About four screens of prose: the text nearest the walk's start, surely on or near the screen. */
-const NEAR_CHARS = 12_000;
-
-/** How many of `blocks` (from the walk's start) hold the first NEAR_CHARS characters. */
-function nearStart(blocks: readonly TextBlock[]): number {
-  let chars = 0;
-  let n = 0;
-  while (n < blocks.length && chars < NEAR_CHARS) chars += blocks[n++]!.text.length;
-  return n;
 }
 
 /** The start of a first slice, painted. */
@@ -42,7 +32,7 @@ export interface FirstPaint {
  */
 export function paintFirst(walk: PageWalk, wire: WireMatches, painter: Painter): FirstPaint {
   const start = performance.now();
-  const near = nearStart(walk.first);
+  const near = nearStart(walk.first.map((b) => b.text.length));
   const inView: PaintedTerm[] = [];
   for (const m of decodeMatches(wire, near)) paintedFrom(walk.first, m, inView);
   for (const x of inView) painter.add(x, true);

@@ -7,6 +7,7 @@ import type { BlockMatch, PageIndexReply } from '../../lib/messages';
 import { callBackground } from './background-client';
 import { BlockWalker, isBlockElement, type TextBlock } from './blocks';
 import type { FirstPaint } from './first-paint';
+import { FIRST_BLOCKS, FIRST_CHARS, firstSliceEnd } from './first-slice';
 import { SLICE_MS, yieldToPage } from './slices';
 
 /** Where a walk's blocks go to have their tokens noted (the index session, once there is one). */
@@ -58,12 +59,6 @@ export function takeUntil(walkers: BlockWalker[], state: { w: number }, deadline
   return taken;
 }
 
-// The first slice: some ten screens of prose, and the whole of a typical article, so most pages
-// are matched in one round trip with no matching on the page at all; on a dense page it keeps
-// the reply (every match of the slice) small enough for a fast first paint. Blocks past the text
-// budget join the rest.
-const FIRST_BLOCKS = 256;
-const FIRST_CHARS = 1 << 15;
 // The walk goes in slices of SLICE_MS with a turn for the page between them, never more than
 // this many: a first slice cut short by time would send a page that is in fact short, the usual
 // article, down the path that loads the page core to walk the rest, and the first reads of a
@@ -104,9 +99,10 @@ export async function startWalk(root: Element, scrolled: boolean): Promise<PageW
     await yieldToPage();
     start = performance.now();
   }
-  let chars = 0;
-  let fit = 0;
-  while (fit < first.length && chars + first[fit]!.text.length <= FIRST_CHARS) chars += first[fit++]!.text.length;
+  const fit = firstSliceEnd(
+    first.map((b) => b.text.length),
+    state.w < walkers.length,
+  );
   return { walkers, state, first: first.slice(0, fit), overflow: first.slice(fit), firstMs, longestMs };
 }
 

@@ -116,8 +116,21 @@ export async function scanPage(
   if (!filtered) return done();
   await filtered;
   if (signal.aborted) return null;
-  source.add(walk.overflow);
-  const rest = walk.overflow.filter(mayHoldTerm);
+  // The first walk's blocks that did not go with the first request (on a page that goes on, all
+  // but the part painted at once) have their tokens noted in idle slices too: in the task that
+  // received the filter, a dense page's 20,000 characters ran it past a frame.
+  const rest: TextBlock[] = [];
+  const { overflow } = walk;
+  for (let k = 0; k < overflow.length; ) {
+    const ok = await idleSlice((deadline) => {
+      do {
+        const got = overflow.slice(k, (k += 8));
+        source.add(got);
+        for (const b of got) if (mayHoldTerm(b)) rest.push(b);
+      } while (k < overflow.length && performance.now() < deadline);
+    });
+    if (!ok) return null;
+  }
   while (state.w < walkers.length) {
     const ok = await idleSlice((deadline) => {
       stats.blocks += takeUntil(walkers, state, deadline, source, rest);
