@@ -39,6 +39,11 @@ export interface Timing {
   batch: Later;
   /** Calls `moved` when the reader first scrolls anything on the page or resizes the window. */
   viewportMoved: (moved: () => void, signal: AbortSignal) => void;
+  /**
+   * Returns a function that watches a held block; `shown` is called when one comes on screen
+   * without the reader moving anything (the page itself moved it). Ends with `signal`.
+   */
+  watchHeld: (shown: () => void, signal: AbortSignal) => (block: Element) => void;
 }
 
 /** The two flushes: see Timing. */
@@ -81,6 +86,18 @@ const TIMING: Timing = {
   viewportMoved: (moved, signal) => {
     for (const type of ['scroll', 'resize']) addEventListener(type, moved, { capture: true, passive: true, once: true, signal });
   },
+  // A page that hides or shrinks what is above moves held text onto the screen, and nothing
+  // crosses the margin's edge for the stretch watch to report. A second observer, without a
+  // margin, watches the held blocks alone; it exists only while some are held.
+  watchHeld: (shown, signal) => {
+    let observer: IntersectionObserver | null = null;
+    signal.addEventListener('abort', () => observer?.disconnect());
+    return (block) => {
+      if (signal.aborted) return;
+      observer ??= new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && shown());
+      observer.observe(block);
+    };
+  },
 };
 
 export class ViewportWindow<T extends Ranged> {
@@ -103,11 +120,13 @@ export class ViewportWindow<T extends Ranged> {
    * (null after). The slice painted at once covers the first screens; the rest of the margin lies
    * further down, and painting it right after the load cost the dense page a rendering pass of
    * 22–25 ms of its own, for text a reader who does not scroll never sees. They are painted with
-   * the first scroll or resize, or with the next change that has to happen anyway.
+   * the first scroll or resize, when one of them comes on screen without either (the page moved
+   * it), or with the next change that has to happen anyway.
    */
   private held: Set<Element> | null = new Set();
   private scheduled: When | null = null;
   private readonly stop = new AbortController();
+  private readonly watchHeld: (block: Element) => void;
 
   constructor(
     private readonly painted: RangeSet,
@@ -115,6 +134,7 @@ export class ViewportWindow<T extends Ranged> {
     private readonly timing: Timing = TIMING,
   ) {
     timing.viewportMoved(() => this.release('soon'), this.stop.signal);
+    this.watchHeld = timing.watchHeld(() => this.release('soon'), this.stop.signal);
   }
 
   /** Created with the first range: a page without matches never makes one. */
@@ -235,6 +255,7 @@ export class ViewportWindow<T extends Ranged> {
     if (isNear && this.held && !inView) {
       this.near.add(block);
       this.held.add(block);
+      this.watchHeld(block);
       return;
     }
     if (isNear) {

@@ -226,6 +226,20 @@ describe('a tall window', () => {
     await page.close();
   });
 
+  it('paints what the page itself moves onto the screen, without a scroll', async () => {
+    const page = await b.context.newPage();
+    await page.setViewportSize({ width: 1600, height: 500 });
+    await page.goto(`${base}/small-print.html`);
+    await expect.poll(async () => (await page.evaluate(paintingInView)).registered, { timeout: 5000 }).toBeGreaterThan(0);
+    // The watch has reported the margin below the first paint, which is held.
+    await page.waitForTimeout(600);
+    // The page pulls its text three screens up, as a page collapsing what is above would.
+    await page.evaluate(() => void (document.querySelector('main')!.style.marginTop = '-1500px'));
+    await expect.poll(async () => (await page.evaluate(paintingInView)).unpainted, { timeout: 3000 }).toBe(0);
+    expect(await page.evaluate(() => scrollY)).toBe(0);
+    await page.close();
+  });
+
   it('paints what a window made taller shows, without a scroll', async () => {
     const page = await b.context.newPage();
     await page.setViewportSize({ width: 1600, height: 500 });

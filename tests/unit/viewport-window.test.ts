@@ -48,7 +48,7 @@ function item() {
  * Changes reach the highlight at once (the batching has its own test), and the reader has
  * scrolled already (holding the margin until then has its own test).
  */
-const AT_ONCE = { soon: (flush: () => void) => flush(), batch: (flush: () => void) => flush(), viewportMoved: (moved: () => void) => moved() };
+const AT_ONCE: Timing = { soon: (flush) => flush(), batch: (flush) => flush(), viewportMoved: (moved) => moved(), watchHeld: () => () => undefined };
 /** As AT_ONCE, but the reader has not scrolled yet. */
 const BEFORE_SCROLL = { ...AT_ONCE, viewportMoved: () => undefined };
 
@@ -136,7 +136,7 @@ describe('ViewportWindow', () => {
 
   it('gathers the scan’s terms into one change of the highlight, and applies the observer’s reports in the next task', () => {
     const waiting = { soon: [] as (() => void)[], batch: [] as (() => void)[] };
-    const { io, painted, w } = windowWith({ soon: (f) => waiting.soon.push(f), batch: (f) => waiting.batch.push(f), viewportMoved: (moved) => moved() });
+    const { io, painted, w } = windowWith({ ...AT_ONCE, soon: (f) => waiting.soon.push(f), batch: (f) => waiting.batch.push(f) });
     const items = [item(), item(), item()];
     for (const x of items) w.add(x, p1!, false);
     // One batch for the three, and the block is watched only when it runs.
@@ -209,6 +209,30 @@ describe('ViewportWindow', () => {
     expect(painted.size).toBe(0);
     io.fire([p1!, true, true]);
     expect([...painted]).toEqual([b.range, a.range]);
+  });
+
+  it('watches held blocks, paints them when the page itself moves one on screen, and then stops', () => {
+    const watchedHeld: Element[] = [];
+    let shown = () => undefined as void;
+    let stopped: AbortSignal | null = null;
+    const { io, painted, w } = windowWith({
+      ...BEFORE_SCROLL,
+      watchHeld: (onShown, signal) => {
+        shown = onShown;
+        stopped = signal;
+        return (block) => void watchedHeld.push(block);
+      },
+    });
+    const [a, b] = [item(), item()];
+    w.add(a, p1!, false);
+    w.add(b, p2!, false);
+    io.fire([p1!, true], [p2!, true]);
+    expect(watchedHeld).toEqual([p1, p2]);
+    expect(painted.size).toBe(0);
+    shown();
+    expect([...painted]).toEqual([a.range, b.range]);
+    // Nothing is held any more, so the watch ends.
+    expect(stopped!.aborted).toBe(true);
   });
 
   it('keeps painted, before any scroll, a block painted at once that went far and came back', () => {
