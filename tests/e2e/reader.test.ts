@@ -226,30 +226,30 @@ describe('a tall window', () => {
     await page.close();
   });
 
-  it('paints what the page itself moves onto the screen, without a scroll', async () => {
+  /**
+   * Small print in a short window, once the watch has reported the margin below the first paint
+   * (which is held); `moves` changes what the screen shows without a scroll, and every term on
+   * screen must then be painted.
+   */
+  async function paintsWithoutScroll(moves: (page: Page) => Promise<void>) {
     const page = await b.context.newPage();
     await page.setViewportSize({ width: 1600, height: 500 });
     await page.goto(`${base}/small-print.html`);
     await expect.poll(async () => (await page.evaluate(paintingInView)).registered, { timeout: 5000 }).toBeGreaterThan(0);
-    // The watch has reported the margin below the first paint, which is held.
     await page.waitForTimeout(600);
-    // The page pulls its text three screens up, as a page collapsing what is above would.
-    await page.evaluate(() => void (document.querySelector('main')!.style.marginTop = '-1500px'));
+    await moves(page);
     await expect.poll(async () => (await page.evaluate(paintingInView)).unpainted, { timeout: 3000 }).toBe(0);
     expect(await page.evaluate(() => scrollY)).toBe(0);
     await page.close();
+  }
+
+  it('paints what the page itself moves onto the screen, without a scroll', async () => {
+    // The page pulls its text three screens up, as a page collapsing what is above would.
+    await paintsWithoutScroll((page) => page.evaluate(() => void (document.querySelector('main')!.style.marginTop = '-1500px')));
   });
 
   it('paints what a window made taller shows, without a scroll', async () => {
-    const page = await b.context.newPage();
-    await page.setViewportSize({ width: 1600, height: 500 });
-    await page.goto(`${base}/small-print.html`);
-    await expect.poll(async () => (await page.evaluate(paintingInView)).registered, { timeout: 5000 }).toBeGreaterThan(0);
-    await page.waitForTimeout(600);
-    await page.setViewportSize({ width: 1600, height: 2000 });
-    await expect.poll(async () => (await page.evaluate(paintingInView)).unpainted, { timeout: 3000 }).toBe(0);
-    expect(await page.evaluate(() => scrollY)).toBe(0);
-    await page.close();
+    await paintsWithoutScroll((page) => page.setViewportSize({ width: 1600, height: 2000 }));
   });
 });
 
