@@ -124,7 +124,8 @@ export async function scanPage(
   for (let k = 0; k < overflow.length; ) {
     const ok = await idleSlice((deadline) => {
       do {
-        const got = overflow.slice(k, (k += 8));
+        const got = overflow.slice(k, k + 8);
+        k += got.length;
         source.add(got);
         for (const b of got) if (mayHoldTerm(b)) rest.push(b);
       } while (k < overflow.length && performance.now() < deadline);
