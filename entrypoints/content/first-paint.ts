@@ -34,7 +34,7 @@ export function paintFirst(walk: PageWalk, wire: WireMatches, painter: Painter):
   const start = performance.now();
   const near = nearStart(walk.first.map((b) => b.text.length));
   const inView: PaintedTerm[] = [];
-  for (const m of decodeMatches(wire, near)) paintedFrom(walk.first, m, inView);
+  for (const m of decodeMatches(wire, 0, near)) paintedFrom(walk.first, m, inView);
   for (const x of inView) painter.add(x, true);
   const at = performance.now();
   return { painter, near, at, ms: at - start };

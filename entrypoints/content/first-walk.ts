@@ -2,8 +2,7 @@
 // text travels with the first request so the background's warm matcher finds their terms. The
 // content script's boot runs it on every page; the page core reuses it for later loads.
 
-import { decodeMatches } from '../../lib/match/block-matches';
-import type { BlockMatch, PageIndexReply } from '../../lib/messages';
+import type { PageIndexReply } from '../../lib/messages';
 import { callBackground } from './background-client';
 import { BlockWalker, isBlockElement, type TextBlock } from './blocks';
 import type { FirstPaint } from './first-paint';
@@ -109,12 +108,8 @@ export async function startWalk(root: Element, scrolled: boolean): Promise<PageW
 /** A first slice and the background's answer to it. */
 export interface FirstLoad {
   walk: PageWalk;
+  /** Its `first` holds the terms the background found in the slice, still encoded (see first-paint.ts). */
   reply: PageIndexReply;
-  /**
-   * The terms the background found in the slice: the reply's `first`, decoded when first read
-   * (the boot decodes only the part it paints, in the task that receives the reply).
-   */
-  readonly matches: BlockMatch[];
   /** Main-thread time spent walking (the request's own cost is in it). */
   busyMs: number;
   /** The round trip to the background. */
@@ -129,16 +124,7 @@ export async function requestFirst(scrolled: boolean): Promise<FirstLoad> {
   const asked = performance.now();
   const reply = await callBackground('page:index', { url: location.href, texts: walk.first.map((b) => b.text) });
   const replied = performance.now();
-  let matches: BlockMatch[] | null = null;
-  return {
-    walk,
-    reply,
-    get matches() {
-      return (matches ??= decodeMatches(reply.first));
-    },
-    busyMs: walk.firstMs + (performance.now() - replied),
-    indexMs: replied - asked,
-  };
+  return { walk, reply, busyMs: walk.firstMs + (performance.now() - replied), indexMs: replied - asked };
 }
 
 /** True when the walk has blocks left beyond its first slice. */

@@ -81,7 +81,7 @@ export class GlossPage implements PageCore {
       throw err;
     }));
     const resumed = performance.now();
-    const session = new IndexSession(first.reply, first.matches, this.signal);
+    const session = new IndexSession(first.reply, this.signal);
     this.unload();
     this.loadAbort = next;
     const loadSignal = next.signal;
@@ -107,7 +107,7 @@ export class GlossPage implements PageCore {
       },
     });
     const busyMs = first.busyMs + (performance.now() - resumed);
-    const stats = await scanPage(session, first.walk, first.matches, painted, loadSignal, this.startedAt, busyMs);
+    const stats = await scanPage(session, first.walk, first.reply.first, painted, loadSignal, this.startedAt, busyMs);
     await highlighted;
     if (!stats) return;
     rescanner.start();

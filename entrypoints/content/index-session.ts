@@ -10,7 +10,7 @@ import { COMPLEX } from '../../lib/match/raw-tokens';
 import { findCandidates } from '../../lib/match/scan';
 import { addTokenHashes } from '../../lib/match/select';
 import { filterFromWire, type TokenFilter } from '../../lib/match/token-filter';
-import type { BlockMatch, PageIndexReply } from '../../lib/messages';
+import type { PageIndexReply } from '../../lib/messages';
 import { callBackground } from './background-client';
 import { inSlices, yieldToPage } from './slices';
 import type { TextBlock } from './blocks';
@@ -34,10 +34,10 @@ export class IndexSession implements IndexSource {
    */
   constructor(
     readonly reply: PageIndexReply,
-    firstMatches: readonly BlockMatch[],
     private readonly signal: AbortSignal,
   ) {
-    for (const m of firstMatches) this.terms.set(m.key, m.term);
+    // Each pattern found in the first slice travels with its entry's key and term once.
+    for (const [key, term] of reply.first.patterns) this.terms.set(key, term);
   }
 
   termOf(key: string): string {

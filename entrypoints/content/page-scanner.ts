@@ -3,7 +3,7 @@
 
 import type { CompiledIndex } from '../../lib/match/index-format';
 import { findMatches, matchCandidates, type RawMatch } from '../../lib/match/scan';
-import type { BlockMatch } from '../../lib/messages';
+import { decodeMatches, type WireMatches } from '../../lib/match/block-matches';
 import type { TextBlock } from './blocks';
 import { mayHoldTerm, takeUntil, walkGoesOn, type PageWalk, type TokenSink } from './first-walk';
 import { paintedFrom, type FirstPaint } from './first-paint';
@@ -55,7 +55,7 @@ export interface IndexSource extends TokenSink {
 export async function scanPage(
   source: IndexSource,
   walk: PageWalk,
-  firstMatches: readonly BlockMatch[],
+  firstMatches: WireMatches,
   painted: FirstPaint,
   signal: AbortSignal,
   t0: number,
@@ -111,7 +111,7 @@ export async function scanPage(
   // The rest of the first slice follows its painted start in idle slices; the viewport window
   // paints it when the observer finds it near. On a dense page the rest of the slice holds
   // hundreds of matches: a few idle slices' worth.
-  const beyond = firstMatches.filter((m) => m.block >= near);
+  const beyond = decodeMatches(firstMatches, near);
   if (!(await paintInSlices(beyond, (m, out) => paintedFrom(first, m, out)))) return null;
   if (!filtered) return done();
   await filtered;

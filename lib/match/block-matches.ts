@@ -38,17 +38,18 @@ export function encodeMatches(matches: readonly BlockMatch[]): WireMatches {
 export const hasMatches = (wire: WireMatches): boolean => wire.cells !== '';
 
 /**
- * The matches of `wire` in blocks before `below` (a cell naming no pattern is skipped). The page
- * paints the first blocks in the task that receives the reply; the rest is decoded later.
+ * The matches of `wire` in blocks `from` up to `below` (a cell naming no pattern is skipped). The
+ * page paints the first blocks in the task that receives the reply and decodes the rest later,
+ * each match once.
  */
-export function decodeMatches(wire: WireMatches, below = Infinity): BlockMatch[] {
+export function decodeMatches(wire: WireMatches, from = 0, below = Infinity): BlockMatch[] {
   // Most pages' first slice holds no term: their first typed array in the content script's world
   // cost a profiled article load 1.3 ms.
   if (!hasMatches(wire)) return [];
   const cells = decodeInt32(wire.cells);
   const out: BlockMatch[] = [];
   for (let i = 0; i + CELLS <= cells.length; i += CELLS) {
-    if (cells[i]! >= below) continue;
+    if (cells[i]! < from || cells[i]! >= below) continue;
     const pattern = wire.patterns[cells[i + 3]!];
     if (!pattern) continue;
     const [key, term, label] = pattern;

@@ -31,11 +31,16 @@ describe('first-slice matches on the wire', () => {
     );
   });
 
-  it('decode only the blocks before a given one when asked, in order', () => {
+  it('decode only the blocks of a given span when asked, in order, each match in one span of two', () => {
+    const block = fc.integer({ min: 0, max: 2 ** 31 });
     fc.assert(
-      fc.property(fc.array(match, { maxLength: 60 }), fc.integer({ min: 0, max: 2 ** 31 }), (ms, below) => {
+      fc.property(fc.array(match, { maxLength: 60 }), block, block, (ms, from, below) => {
         const sent = ms.map((m) => ({ ...m, term: m.key }));
-        expect(decodeMatches(encodeMatches(sent), below)).toEqual(sent.filter((m) => m.block < below));
+        const wire = encodeMatches(sent);
+        expect(decodeMatches(wire, 0, below)).toEqual(sent.filter((m) => m.block < below));
+        expect(decodeMatches(wire, from, below)).toEqual(sent.filter((m) => m.block >= from && m.block < below));
+        // Painted first, then the rest: every match once.
+        expect([...decodeMatches(wire, 0, from), ...decodeMatches(wire, from)].sort((a, b) => a.block - b.block)).toEqual([...sent].sort((a, b) => a.block - b.block));
       }),
     );
   });
