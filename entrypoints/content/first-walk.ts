@@ -41,11 +41,31 @@ export function viewportAnchor(scrolled: boolean): Element | null {
 /** False for a block the token filter ruled out: it is dropped, and nothing more is built for it. */
 export const mayHoldTerm = (b: TextBlock): boolean => b.candidates !== null;
 
+/** What `takeUntil` takes blocks from: a walker, or blocks walked already. */
+export type BlockSource = Pick<BlockWalker, 'done' | 'take'>;
+
+/** Blocks walked already (the first walk's overflow), handed out as a walker hands out new ones. */
+export class WalkedBlocks implements BlockSource {
+  private at = 0;
+
+  constructor(private readonly blocks: readonly TextBlock[]) {}
+
+  get done(): boolean {
+    return this.at >= this.blocks.length;
+  }
+
+  take(_deadline: number, max: number): TextBlock[] {
+    const got = this.blocks.slice(this.at, this.at + max);
+    this.at += got.length;
+    return got;
+  }
+}
+
 /**
  * Takes blocks (noting their tokens) until `deadline`; advances `state.w` past finished walkers.
  * Returns how many blocks it walked (with a source, only those some term can start join `out`).
  */
-export function takeUntil(walkers: BlockWalker[], state: { w: number }, deadline: number, source: TokenSink | null, out: TextBlock[], max = Infinity): number {
+export function takeUntil(walkers: readonly BlockSource[], state: { w: number }, deadline: number, source: TokenSink | null, out: TextBlock[], max = Infinity): number {
   let taken = 0;
   do {
     const walker = walkers[state.w]!;

@@ -5,7 +5,7 @@ import type { CompiledIndex } from '../../lib/match/index-format';
 import { findMatches, matchCandidates, type RawMatch } from '../../lib/match/scan';
 import { decodeMatches, type WireMatches } from '../../lib/match/block-matches';
 import type { TextBlock } from './blocks';
-import { mayHoldTerm, takeUntil, walkGoesOn, type PageWalk, type TokenSink } from './first-walk';
+import { takeUntil, WalkedBlocks, walkGoesOn, type BlockSource, type PageWalk, type TokenSink } from './first-walk';
 import { paintedFrom, type FirstPaint } from './first-paint';
 import { FoundTerm } from './found-term';
 import type { PaintedTerm } from './painter';
@@ -116,28 +116,20 @@ export async function scanPage(
   if (!filtered) return done();
   await filtered;
   if (signal.aborted) return null;
-  // The first walk's blocks that did not go with the first request (on a page that goes on, all
-  // but the part painted at once) have their tokens noted in idle slices too: in the task that
-  // received the filter, a dense page's 20,000 characters ran it past a frame.
   const rest: TextBlock[] = [];
-  const { overflow } = walk;
-  for (let k = 0; k < overflow.length; ) {
-    const ok = await idleSlice((deadline) => {
-      do {
-        const got = overflow.slice(k, k + 8);
-        k += got.length;
-        source.add(got);
-        for (const b of got) if (mayHoldTerm(b)) rest.push(b);
-      } while (k < overflow.length && performance.now() < deadline);
-    });
-    if (!ok) return null;
-  }
-  while (state.w < walkers.length) {
-    const ok = await idleSlice((deadline) => {
-      stats.blocks += takeUntil(walkers, state, deadline, source, rest);
-    });
-    if (!ok) return null;
-  }
+  /** Takes the blocks of `from` in idle slices, noting their tokens; how many, or null once aborted. */
+  const takeInSlices = async (from: readonly BlockSource[], at: { w: number }): Promise<number | null> => {
+    let taken = 0;
+    while (at.w < from.length) if (!(await idleSlice((deadline) => void (taken += takeUntil(from, at, deadline, source, rest))))) return null;
+    return taken;
+  };
+  // The first walk's blocks that did not go with the first request (on a page that goes on, all
+  // but the part painted at once) go in idle slices too: noted in the task that received the
+  // filter, a dense page's 20,000 characters ran it past a frame.
+  if ((await takeInSlices([new WalkedBlocks(walk.overflow)], { w: 0 })) === null) return null;
+  const walked = await takeInSlices(walkers, state);
+  if (walked === null) return null;
+  stats.blocks += walked;
   // A page where no block can start a term ends here, without asking for any index.
   const index = rest.length ? await source.current() : null;
   if (index && !(await paintInSlices(rest, (b, out) => scanBlock(index, b, out)))) return null;
