@@ -251,7 +251,9 @@ export class ViewportWindow<T extends Ranged> {
     if (!items || isNear === this.near.has(block)) return;
     // Never painted: nothing to take out or to keep.
     if (!isNear && this.held?.delete(block)) return void this.near.delete(block);
-    // On screen already (a tall window shows more than the slice painted at once): painted now.
+    // Near but off screen before the first scroll: held, and watched in case the page moves it
+    // on screen. A block on screen already (a tall window shows more than the slice painted at
+    // once) is painted below like any other.
     if (isNear && this.held && !inView) {
       this.near.add(block);
       this.held.add(block);

@@ -1,9 +1,10 @@
 // Firefox: the same built extension (MV2) installed in Debian's firefox-esr through puppeteer-core
-// paints the demo article and a long page near the viewport as the reader scrolls, resists the hostile-page attack of tests/e2e/privacy.test.ts, opens a
-// popover for the reader's real mouse, saves a highlight from the keyboard (also on a page without
-// terms, where the page core arrives with the selection), and lists it in the
-// side panel's page, where its note is edited. Gloss's UI sits in a closed shadow root, which
-// WebDriver BiDi cannot enter: the popover is seen as its host element's box.
+// paints the demo article, and a long page near the viewport as the reader scrolls; resists the
+// hostile-page attack of tests/e2e/privacy.test.ts; opens a popover for the reader's real mouse;
+// saves a highlight from the keyboard (also on a page without terms, where the page core arrives
+// with the selection); and lists it in the side panel's page, where its note is edited. Gloss's
+// UI sits in a closed shadow root, which WebDriver BiDi cannot enter: the popover is seen as its
+// host element's box.
 
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
